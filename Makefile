@@ -1,0 +1,45 @@
+# metadata-lint: `make demo` sets everything up and runs the tool on the shipped example;
+# `make test` runs the tests. Both install the system libraries they need first.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+BIN := .build/release/metadata-lint
+DEBUG_BIN := .build/debug/metadata-lint
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build release test demo install bench clean
+
+all: build
+
+# Debian's libjq-dev (jq 1.6) and zlib1g-dev; installed only when missing.
+deps:
+	@if [ ! -f /usr/include/jq.h ] || [ ! -f /usr/include/zlib.h ]; then \
+		echo "installing libjq-dev and zlib1g-dev"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libjq-dev zlib1g-dev >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: release
+	@echo "== validating the shipped example: fixtures/example/external_domain_metadata.json"
+	$(BIN) validate fixtures/example/external_domain_metadata.json
+	@echo
+	@echo "== and a deliberately broken copy (exit code 1 expected)"
+	-$(BIN) validate fixtures/example/broken_external_domain_metadata.json
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/metadata-lint
+
+bench: release
+	bash bench/run.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "metadata-lint",
+    products: [
+        .executable(name: "metadata-lint", targets: ["metadata-lint"]),
+        .library(name: "MetadataLint", targets: ["MetadataLint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "MetadataLint"),
+        .executableTarget(
+            name: "metadata-lint",
+            dependencies: [
+                "MetadataLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MetadataLintTests",
+            dependencies: ["MetadataLint"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+/// Rules reported by `check-artifacts`.
+public enum ArtifactRules {
+    public static let all: [RuleInfo] = []
+}

@@ -1,0 +1,33 @@
+/// One finding. Every output format (text, json, github, sarif) is rendered from this record.
+public struct Diagnostic: Sendable, Equatable {
+    public var file: String
+    /// 1-based; 0 when the finding is about the file as a whole (e.g. it cannot be read).
+    public var line: Int
+    public var column: Int
+    public var pointer: String
+    public var severity: Severity
+    public var rule: String
+    public var message: String
+    /// The source line the diagnostic points into, for the text renderer's snippet.
+    public var sourceLine: String?
+
+    public init(file: String, line: Int, column: Int, pointer: String, severity: Severity,
+                rule: String, message: String, sourceLine: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.pointer = pointer
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.sourceLine = sourceLine
+    }
+
+    /// Sort order for output: file, then position, then rule.
+    public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        return a.rule < b.rule
+    }
+}

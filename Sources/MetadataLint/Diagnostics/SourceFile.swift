@@ -1,0 +1,19 @@
+/// The bytes of one input with a line index, for turning offsets into positions.
+public struct SourceFile: Sendable {
+    /// The name diagnostics show (the path as given, or `<stdin>`).
+    public let path: String
+    public let bytes: [UInt8]
+    public let lines: LineIndex
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.lines = LineIndex(bytes)
+    }
+
+    public func diagnostic(at ref: SourceRef, rule: String, severity: Severity, message: String) -> Diagnostic {
+        let (line, column) = lines.location(of: ref.offset, in: bytes)
+        return Diagnostic(file: path, line: line, column: column, pointer: ref.pointer, severity: severity,
+                          rule: rule, message: message, sourceLine: lines.text(ofLine: line, in: bytes))
+    }
+}

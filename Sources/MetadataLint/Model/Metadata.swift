@@ -1,0 +1,48 @@
+/// The typed form of an `external_domain_metadata.json`. Parts that were malformed are absent
+/// (and were reported while reading), so rules can run over whatever is well-formed.
+public struct Metadata: Sendable {
+    public var root: JSONNode
+    public var schemaVersion: Located<String>?
+    public var recordTypes: [RecordType] = []
+    public var categories: [Category] = []
+    public var structTypes: [StructType] = []
+
+    public init(root: JSONNode) {
+        self.root = root
+    }
+
+    public func recordType(_ key: String) -> RecordType? { recordTypes.first { $0.key == key } }
+    public func category(_ key: String) -> Category? { categories.first { $0.key == key } }
+    public func structType(_ key: String) -> StructType? { structTypes.first { $0.key == key } }
+}
+
+public struct Category: Sendable {
+    public var key: String
+    public var keyRef: SourceRef
+    public var name: String?
+    public var areConversionsPossible: Bool?
+}
+
+public struct StructType: Sendable {
+    public var key: String
+    public var keyRef: SourceRef
+    public var name: String?
+    public var fields: [Field] = []
+
+    public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+}
+
+public struct RecordType: Sendable {
+    public var key: String
+    public var keyRef: SourceRef
+    public var ref: SourceRef
+    public var name: String?
+    public var category: Located<String>?
+    public var isLoadable: Bool?
+    public var fields: [Field] = []
+    public var conditions: [ConditionGroup] = []
+    public var stageDiagram: StageDiagram?
+    public var linkNaming: LinkNaming?
+
+    public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import MetadataLint
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json, github or sarif.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors for the exit code.")
+    var strict = false
+
+    /// Colour only on a terminal, and never with NO_COLOR set.
+    var useColor: Bool {
+        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+
+    /// Prints the diagnostics and returns the exit code they call for.
+    func emit(_ diagnostics: [Diagnostic], files: Int, rules: [RuleInfo] = Rules.all) -> Int32 {
+        let renderer = format.renderer(color: useColor)
+        Output.write(renderer.render(diagnostics, rules: rules))
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let notes = diagnostics.count - errors - warnings
+        if format == .text {
+            Output.write(TextRenderer.summary(errors: errors, warnings: warnings, notes: notes, files: files) + "\n")
+        } else if format == .github {
+            // GitHub shows at most 10 annotations per type: keep the full report in the log too.
+            FileHandle.standardError.write(Data(TextRenderer(color: false).render(diagnostics, rules: rules).utf8))
+        }
+        return errors > 0 || (strict && warnings > 0) ? 1 : 0
+    }
+}
+
+enum Output {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("metadata-lint: " + text + "\n").utf8))
+    }
+}

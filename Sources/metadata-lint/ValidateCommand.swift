@@ -1,0 +1,31 @@
+import ArgumentParser
+import MetadataLint
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validate external_domain_metadata.json files against every rule of the format."
+    )
+
+    @Argument(help: "Metadata files; '-' reads standard input. Default: ./external_domain_metadata.json")
+    var files: [String] = []
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let paths = files.isEmpty ? ["external_domain_metadata.json"] : files
+        let validator = MetadataValidator()
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            do throws(InputError) {
+                let source = try InputFile.read(path)
+                diagnostics += validator.validate(source).diagnostics
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+        let code = output.emit(diagnostics, files: paths.count)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
