@@ -112,7 +112,8 @@ extension MetadataReader {
             field.floatBounds = readBounds(block, "min", "max", kind: .number, what: blockWhat)
         case .enum:
             field.enumRef = block.ref
-            field.enumValues = readEnumBlock(block, what: blockWhat)
+            let values = readEnumBlock(block, what: blockWhat)
+            field.enumValues = block["values"] == nil ? nil : values
         case .reference, .typedReference, .participation:
             field.reference = readReferenceBlock(block, what: blockWhat, allowRole: type != .participation)
         case .struct:
@@ -129,7 +130,8 @@ extension MetadataReader {
                 field.permissionMember = readReferenceBlock(member, what: "member_id of \(what)", allowRole: true)
             }
             if let role = block["role"], expectObject(role, what: "role of \(what)") {
-                field.permissionRoles = readEnumBlock(role, what: "role of \(what)")
+                let roles = readEnumBlock(role, what: "role of \(what)")
+                field.permissionRoles = role["values"] == nil ? nil : roles
             }
         case .typeKey, .recordTypePrivilege, .fieldPrivilege, .conditionalPrivilege:
             checkKeys(block, known: ["type_keys"], what: blockWhat)

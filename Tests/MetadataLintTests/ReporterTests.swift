@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import MetadataLint
+
+@Suite struct ReporterTests {
+    static let sample = [
+        Diagnostic(file: "dir/a b.json", line: 3, column: 7, pointer: "/record_types/x", severity: .error,
+                   rule: "unknown-key", message: "bad: \"q\", 100%\nnext", sourceLine: "  \"x\": 1"),
+        Diagnostic(file: "a.json", line: 0, column: 0, pointer: "", severity: .warning,
+                   rule: "unused-category", message: "w"),
+    ]
+
+    @Test func jsonHasExactlyTheDocumentedKeys() throws {
+        let text = JSONRenderer().render(Self.sample, rules: Rules.all)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(parsed.count == 2)
+        #expect(Set(parsed[0].keys) == ["file", "line", "column", "severity", "rule", "message", "pointer"])
+        #expect(parsed[0]["message"] as? String == "bad: \"q\", 100%\nnext")
+        #expect(parsed[0]["line"] as? Int == 3)
+        #expect(parsed[1]["severity"] as? String == "warning")
+        #expect(JSONRenderer().render([], rules: []) == "[]\n")
+    }
+
+    @Test func githubEscapesDataAndProperties() {
+        let text = GitHubRenderer().render(Self.sample, rules: Rules.all)
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == "::error file=dir/a b.json,line=3,col=7,title=unknown-key::bad: \"q\", 100%25%0Anext")
+        #expect(lines[1] == "::warning file=a.json,title=unused-category::w")
+    }
+
+    @Test func sarifCarriesTheCatalogueAndOmitsEmptyRegions() throws {
+        let text = SARIFRenderer().render(Self.sample, rules: Rules.all)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["version"] as? String == "2.1.0")
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect((driver["rules"] as? [Any])?.count == Rules.all.count)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        let location = try #require((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "dir/a%20b.json")
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 3)
+        let second = try #require((results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect(second["region"] == nil)
+        #expect(results[0]["ruleIndex"] as? Int == Rules.all.firstIndex { $0.id == "unknown-key" })
+    }
+
+    @Test func textShowsPositionSnippetAndCaret() {
+        let text = TextRenderer(color: false).render([Self.sample[0]], rules: [])
+        #expect(text == """
+        dir/a b.json:3:7: error[unknown-key]: bad: "q", 100%
+        next
+         3 |   "x": 1
+           |       ^
+
+        """)
+        #expect(TextRenderer(color: true).render([Self.sample[0]], rules: []).contains("\u{1B}[1;31merror"))
+    }
+}
