@@ -11,7 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .target(name: "MetadataLint"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "MetadataLint", dependencies: ["CZlib"]),
         .executableTarget(
             name: "metadata-lint",
             dependencies: [

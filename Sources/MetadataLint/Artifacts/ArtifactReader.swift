@@ -1,0 +1,94 @@
+/// Streams one artifact file through a worker's RecordChecker.
+struct ArtifactReader {
+    let checker: RecordChecker
+    let artifact: ArtifactCheck.Artifact
+    let progress: WorkerBox
+    var filter: (any RecordFilter)?
+
+    static let progressStep = 8 << 20
+
+    func read() {
+        checker.file = artifact.path
+        checker.fileNumber = artifact.number
+        let schema = checker.schema
+        let object = schema.recordObjects[artifact.itemType]
+        let idSpace = schema.idSpaces[artifact.itemType]
+        var filter = self.filter
+        var reported = 0
+        let source: ByteSource
+        do throws(InputError) {
+            source = try ByteSource(path: artifact.path)
+        } catch {
+            checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: 0, column: 0,
+                                    pointer: "", field: artifact.path, error.reason)
+            return
+        }
+        let stream = RecordStream(source: source)
+        var lastLine = 1
+        do throws(InputError) {
+            try stream.forEach(record: { record, scanner in
+                lastLine = record.line
+                checker.base = record.base
+                checker.recordStart = record.start
+                checker.recordLine = record.line
+                if var active = filter {
+                    let accepted = active.accepts(UnsafeBufferPointer(start: record.base + record.start, count: record.end - record.start))
+                    filter = active
+                    if !accepted { return }
+                }
+                swap(&checker.tape, &scanner.tape)
+                defer { swap(&checker.tape, &scanner.tape) }
+                for note in scanner.notes { reportNote(note) }
+                if let object {
+                    checker.checkItem(object: object, itemType: artifact.itemType, idSpace: idSpace)
+                } else if artifact.itemType == "ssor_attachment" {
+                    checker.checkSSORAttachment()
+                } else if artifact.itemType == "attachments" {
+                    checker.checkAttachment()
+                } else {
+                    checker.recordCounts[artifact.itemType, default: 0] += 1
+                }
+                if stream.bytesRead - reported >= Self.progressStep {
+                    progress.advance(by: scaled(stream.bytesRead - reported, source))
+                    reported = stream.bytesRead
+                }
+            }, problem: { problem in
+                lastLine = problem.line
+                let rule = Rules.info(problem.error.ruleID) ?? Rules.jsonSyntax
+                checker.diagnostics.add(rule, file: artifact.path, line: problem.line, column: problem.column,
+                                        pointer: "", field: "", problem.error.message + " (the record is skipped)")
+            })
+        } catch {
+            checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: lastLine, column: 1,
+                                    pointer: "", field: artifact.path, "\(error.reason); records after line \(lastLine) could not be read")
+        }
+        if ArtifactSchema.reservedItemTypes.contains(artifact.itemType), object == nil,
+           !["ssor_attachment", "attachments"].contains(artifact.itemType) {
+            checker.diagnostics.add(ArtifactRules.referencesNotChecked, file: artifact.path, line: 0, column: 0, pointer: "",
+                                    field: artifact.path, "items of the reserved type \"\(artifact.itemType)\" were counted but not checked")
+        }
+        progress.advance(by: max(0, artifact.size - scaledTotal(reported, source)))
+        source.close()
+    }
+
+    /// Progress counts on-disk bytes; for gzip, decompressed bytes are scaled by the ratio so far.
+    private func scaled(_ bytes: Int, _ source: ByteSource) -> Int {
+        guard source.isGzip else { return bytes }
+        return bytes / 8
+    }
+
+    private func scaledTotal(_ bytes: Int, _ source: ByteSource) -> Int {
+        source.isGzip ? bytes / 8 : bytes
+    }
+
+    private func reportNote(_ note: JSONScanNote) {
+        switch note.kind {
+        case .duplicateKey(let key, _):
+            checker.report(Rules.jsonDuplicateKey, at: note.offset, pointer: "", field: key,
+                           "duplicate key \"\(key)\" in one object: parsers keep only one of them; remove one")
+        case .numberOutOfRange(let text):
+            checker.report(Rules.jsonNumberRange, at: note.offset, pointer: "", field: "",
+                           "number \(text.prefix(40)) does not fit a 64-bit integer or double: send it as a string")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// The reserved attachment item types, which have fixed shapes instead of metadata fields.
+extension RecordChecker {
+    /// `ssor_attachment`: {id: {devrev, external}, parent_id: {external}, actor_id: {external}, inline?}.
+    func checkSSORAttachment() {
+        recordCounts["ssor_attachment", default: 0] += 1
+        let root = tape[0]
+        guard root.kind == .object else {
+            reportRecord(ArtifactRules.attachmentShape, "an ssor_attachment item must be an object {id, parent_id, actor_id}, not \(Self.kindName(root))")
+            return
+        }
+        var found = (id: false, parent: false, actor: false)
+        var k = 1
+        for _ in 0..<Int(root.count) {
+            let key = tape[k]
+            let value = tape[k + 1]
+            let name = keyEquals(key, "id") ? "id" : keyEquals(key, "parent_id") ? "parent_id"
+                : keyEquals(key, "actor_id") ? "actor_id" : keyEquals(key, "inline") ? "inline" : nil
+            switch name {
+            case "id":
+                found.id = true
+                if expectObject(value, "/id", "\"id\" must be an object {devrev, external}") {
+                    checkShape(k + 1, pointer: "/id", rule: ArtifactRules.attachmentShape, what: "\"id\"",
+                               required: ["devrev", "external"], optional: [])
+                    checkDON(k + 1)
+                }
+            case "parent_id":
+                found.parent = true
+                if expectObject(value, "/parent_id", "\"parent_id\" must be an object {external}") {
+                    checkShape(k + 1, pointer: "/parent_id", rule: ArtifactRules.attachmentShape, what: "\"parent_id\"",
+                               required: ["external"], optional: [])
+                    if let external = member(of: k + 1, "external"), tape[external].kind == .string {
+                        addPending(tape[external], group: ReferenceIndex.anyRecord, pointer: "/parent_id/external")
+                    }
+                }
+            case "actor_id":
+                found.actor = true
+                if expectObject(value, "/actor_id", "\"actor_id\" must be an object {external}") {
+                    checkShape(k + 1, pointer: "/actor_id", rule: ArtifactRules.attachmentShape, what: "\"actor_id\"",
+                               required: ["external"], optional: [])
+                }
+            case "inline":
+                if value.kind != .trueValue && value.kind != .falseValue {
+                    report(ArtifactRules.attachmentShape, at: value.start, pointer: "/inline", field: "/inline",
+                           "\"inline\" must be true or false, not \(Self.kindName(value))")
+                }
+            default:
+                report(ArtifactRules.attachmentShape, at: key.start, pointer: "/" + string(key), field: "/",
+                       "unknown key \"\(self.string(key))\" in an ssor_attachment item: allowed are id, parent_id, actor_id, inline")
+            }
+            k = value.next
+        }
+        let missing = [("id", found.id), ("parent_id", found.parent), ("actor_id", found.actor)].filter { !$0.1 }.map(\.0)
+        if !missing.isEmpty {
+            reportRecord(ArtifactRules.attachmentShape, "the ssor_attachment item has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")): add it")
+        }
+    }
+
+    /// `attachments`: {url, id, file_name, parent_id, author_id?, inline?, content_type?, ...}.
+    func checkAttachment() {
+        recordCounts["attachments", default: 0] += 1
+        let root = tape[0]
+        guard root.kind == .object else {
+            reportRecord(ArtifactRules.attachmentShape, "an attachments item must be an object {url, id, file_name, parent_id}, not \(Self.kindName(root))")
+            return
+        }
+        checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment",
+                   required: ["url", "id", "file_name", "parent_id"],
+                   optional: ["author_id", "content_type", "grand_parent_id", "created_date", "modified_date"],
+                   booleans: ["inline"])
+        for (name, pointer) in [("created_date", "/created_date"), ("modified_date", "/modified_date")] {
+            if let index = member(of: 0, name), tape[index].kind == .string, !DateSyntax.isTimestamp(contentBytes(tape[index])) {
+                report(ArtifactRules.invalidDateValue, at: tape[index].start, pointer: pointer, field: pointer,
+                       "\"\(name)\" is \(self.rawText(self.tape[index])), not an RFC 3339 timestamp with offset")
+            }
+        }
+        if let parent = member(of: 0, "parent_id"), tape[parent].kind == .string, tape[parent].end - tape[parent].start > 2 {
+            addPending(tape[parent], group: ReferenceIndex.anyRecord, pointer: "/parent_id")
+        }
+    }
+
+    private func expectObject(_ value: TapeEntry, _ pointer: String, _ message: String) -> Bool {
+        if value.kind == .object { return true }
+        report(ArtifactRules.attachmentShape, at: value.start, pointer: pointer, field: pointer, message + ", not \(Self.kindName(value))")
+        return false
+    }
+
+    /// Tape index of the value of `key` in the object at `k`.
+    func member(of k: Int, _ key: String) -> Int? {
+        var m = k + 1
+        for _ in 0..<Int(tape[k].count) {
+            if string(tape[m]) == key { return m + 1 }
+            m = tape[m + 1].next
+        }
+        return nil
+    }
+
+    /// id.devrev is an artifact DON: don:core:<partition>:devo/<n>:artifact/<n>.
+    private func checkDON(_ k: Int) {
+        guard let index = member(of: k, "devrev"), tape[index].kind == .string else { return }
+        let text = string(tape[index])
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let valid = parts.count == 5 && parts[0] == "don" && parts[1] == "core" && !parts[2].isEmpty
+            && parts[3].hasPrefix("devo/") && parts[3].count > 5 && parts[4].hasPrefix("artifact/") && parts[4].count > 9
+        if !valid {
+            report(ArtifactRules.attachmentShape, at: tape[index].start, pointer: "/id/devrev", field: "/id/devrev",
+                   "\"id.devrev\" is \"\(text)\", not an artifact DON such as don:core:dvrv-us-1:devo/1:artifact/1: use the id S3Interact returned for the upload")
+        }
+    }
+}

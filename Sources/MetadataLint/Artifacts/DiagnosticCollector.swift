@@ -1,0 +1,67 @@
+/// Gathers artifact diagnostics from one worker. Everything is counted; with a cap, only the
+/// first `cap` diagnostics of each rule and field are kept (messages of the rest are never built).
+public final class DiagnosticCollector {
+    public let policy: RulePolicy
+    public let cap: Int?
+    public private(set) var kept: [Diagnostic] = []
+    /// Diagnostics per "rule field" key, kept or not.
+    public private(set) var counts: [String: Int] = [:]
+    public private(set) var severityCounts: [Severity: Int] = [:]
+
+    public init(policy: RulePolicy, cap: Int?) {
+        self.policy = policy
+        self.cap = cap
+    }
+
+    public func add(_ rule: RuleInfo, file: String, line: Int, column: Int, pointer: String,
+                    field: String, _ message: @autoclosure () -> String) {
+        guard let severity = policy.severity(of: rule) else { return }
+        severityCounts[severity, default: 0] += 1
+        let key = rule.id + " " + field
+        let seen = counts[key, default: 0]
+        counts[key] = seen + 1
+        if let cap, seen >= cap { return }
+        kept.append(Diagnostic(file: file, line: line, column: column, pointer: pointer, severity: severity,
+                               rule: rule.id, message: message()))
+    }
+
+    public func add(_ diagnostic: Diagnostic, field: String = "") {
+        severityCounts[diagnostic.severity, default: 0] += 1
+        let key = diagnostic.rule + " " + field
+        counts[key, default: 0] += 1
+        kept.append(diagnostic)
+    }
+
+    /// Folds another worker's diagnostics into this one.
+    public func merge(_ other: DiagnosticCollector) {
+        kept += other.kept
+        for (key, count) in other.counts { counts[key, default: 0] += count }
+        for (severity, count) in other.severityCounts { severityCounts[severity, default: 0] += count }
+    }
+
+    /// The kept diagnostics in output order, re-capped across workers, and the "and N more" lines.
+    public func finish() -> (diagnostics: [Diagnostic], omitted: [(key: String, count: Int)]) {
+        let sorted = kept.sorted(by: Diagnostic.ordered)
+        guard let cap else { return (sorted, []) }
+        var shown: [String: Int] = [:]
+        var result: [Diagnostic] = []
+        for diagnostic in sorted {
+            let key = diagnostic.rule + " " + Self.fieldKey(diagnostic.pointer)
+            let n = shown[key, default: 0]
+            if n < cap { result.append(diagnostic) }
+            shown[key] = n + 1
+        }
+        let omitted = counts.filter { $0.value > cap }.map { (key: $0.key, count: $0.value - cap) }.sorted { $0.key < $1.key }
+        return (result, omitted)
+    }
+
+    /// A pointer with array indices dropped: the field a diagnostic is about.
+    public static func fieldKey(_ pointer: String) -> String {
+        pointer.split(separator: "/", omittingEmptySubsequences: false)
+            .filter { !$0.isEmpty && !$0.allSatisfy(\.isNumber) }.joined(separator: "/")
+    }
+
+    public var errors: Int { severityCounts[.error, default: 0] }
+    public var warnings: Int { severityCounts[.warning, default: 0] }
+    public var notes: Int { severityCounts[.note, default: 0] }
+}

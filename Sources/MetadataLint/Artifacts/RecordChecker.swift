@@ -1,0 +1,271 @@
+/// Checks records of one worker's files against the compiled schema, straight off the scanner's
+/// tape. Nothing here builds a String unless a diagnostic is reported.
+final class RecordChecker {
+    let schema: ArtifactSchema
+    let diagnostics: DiagnosticCollector
+    var index: ReferenceIndex
+    /// Records seen per item type.
+    var recordCounts: [String: Int] = [:]
+
+    // Per-record context.
+    var file = ""
+    var fileNumber: Int32 = 0
+    var base: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 1).unsafelyUnwrapped
+    var recordStart = 0
+    var recordLine = 0
+    var tape = JSONTape()
+    private var requiredEnforced = true
+    /// For each object schema, the generation in which each field was last seen non-null.
+    private var marks: [[UInt32]]
+    private var generation: UInt32 = 0
+    private var fieldPointers: [[String]]
+
+    init(schema: ArtifactSchema, diagnostics: DiagnosticCollector) {
+        self.schema = schema
+        self.diagnostics = diagnostics
+        index = ReferenceIndex(spaceCount: schema.keySpaces.count)
+        marks = schema.objects.map { Array(repeating: 0, count: $0.fields.count) }
+        fieldPointers = schema.objects.map { object in object.fields.map { "/data/" + JSONPointer.escape($0.name) } }
+    }
+
+    // MARK: - Reporting
+
+    /// Line and column of a byte offset inside the current record.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = recordLine
+        var lineStart = recordStart
+        var k = recordStart
+        while k < offset {
+            if base[k] == 0x0A {
+                line += 1
+                lineStart = k + 1
+            }
+            k += 1
+        }
+        var column = 1
+        for c in lineStart..<offset where base[c] & 0xC0 != 0x80 { column += 1 }
+        return (line, column)
+    }
+
+    func report(_ rule: RuleInfo, at offset: Int, pointer: @autoclosure () -> String, field: String,
+                _ message: @autoclosure () -> String) {
+        let (line, column) = position(of: offset)
+        diagnostics.add(rule, file: file, line: line, column: column, pointer: pointer(), field: field, message())
+    }
+
+    func reportRecord(_ rule: RuleInfo, pointer: String = "", field: String = "", _ message: @autoclosure () -> String) {
+        diagnostics.add(rule, file: file, line: recordLine, column: 1, pointer: pointer, field: field, message())
+    }
+
+    // MARK: - Tape helpers
+
+    @inline(__always) func contentBytes(_ entry: TapeEntry) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + entry.start + 1, count: entry.end - entry.start - 2)
+    }
+
+    func string(_ entry: TapeEntry) -> String { JSONStringDecoder.decode(base, entry) }
+
+    func rawText(_ entry: TapeEntry) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + entry.start, count: entry.end - entry.start), as: UTF8.self)
+    }
+
+    @inline(__always) func keyEquals(_ entry: TapeEntry, _ literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        guard entry.end - entry.start - 2 == n else { return false }
+        let p = literal.utf8Start
+        let q = base + entry.start + 1
+        for k in 0..<n where p[k] != q[k] { return false }
+        return true
+    }
+
+    func lookup(_ table: ByteKeyTable, _ entry: TapeEntry) -> Int? {
+        if entry.has(TapeEntry.stringHasEscapes) { return table.lookup(string(entry)) }
+        let content = contentBytes(entry)
+        return table.lookup(content.baseAddress.unsafelyUnwrapped, content.count)
+    }
+
+    /// Hash of a string's decoded value (or a number's text), as references compare them.
+    func valueHash(_ entry: TapeEntry) -> UInt64 {
+        if entry.kind == .string {
+            if entry.has(TapeEntry.stringHasEscapes) { return ByteHash.hash(string(entry)) }
+            let content = contentBytes(entry)
+            return ByteHash.hash(content.baseAddress.unsafelyUnwrapped, content.count)
+        }
+        return ByteHash.hash(base + entry.start, entry.end - entry.start)
+    }
+
+    static func kindName(_ entry: TapeEntry) -> String {
+        switch entry.kind {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return entry.has(TapeEntry.numberIsInteger) ? "an integer" : "a fractional number"
+        case .trueValue, .falseValue: return "a boolean"
+        case .null: return "null"
+        }
+    }
+
+    // MARK: - Records
+
+    /// Checks one normalized item of a declared record type.
+    func checkItem(object objectIndex: Int, itemType: String, idSpace: Int?) {
+        recordCounts[itemType, default: 0] += 1
+        let root = tape[0]
+        guard root.kind == .object else {
+            reportRecord(ArtifactRules.itemEnvelope, "a record must be a JSON object {id, created_date, modified_date, data}, not \(Self.kindName(root))")
+            return
+        }
+        var dataIndex: Int? = nil
+        var sawID = false, sawCreated = false, sawModified = false, sawData = false
+        requiredEnforced = true
+        var k = 1
+        for _ in 0..<Int(root.count) {
+            let key = tape[k]
+            let valueIndex = k + 1
+            let value = tape[valueIndex]
+            if keyEquals(key, "id") {
+                sawID = true
+                checkID(value, idSpace: idSpace)
+            } else if keyEquals(key, "created_date") || keyEquals(key, "modified_date") {
+                if keyEquals(key, "created_date") { sawCreated = true } else { sawModified = true }
+                checkEnvelopeTimestamp(key, value)
+            } else if keyEquals(key, "data") {
+                sawData = true
+                if value.kind == .object {
+                    dataIndex = valueIndex
+                } else {
+                    report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/data", field: "/data",
+                           "\"data\" must be an object of the record type's fields, not \(Self.kindName(value))")
+                }
+            } else if keyEquals(key, "operation") {
+                checkOperation(value)
+            } else {
+                let name = string(key)
+                let isField = schema.objects[objectIndex].table.lookup(name) != nil
+                report(ArtifactRules.itemEnvelope, at: key.start, pointer: "/" + JSONPointer.escape(name), field: "/" + name,
+                       "unknown top-level key \"\(name)\": " + (isField ? "fields belong inside \"data\"; move it there"
+                                                                    : "an item has only id, created_date, modified_date, data and operation"))
+            }
+            k = tape[valueIndex].next
+        }
+        var missing: [String] = []
+        if !sawID { missing.append("id") }
+        if !sawCreated { missing.append("created_date") }
+        if !sawModified { missing.append("modified_date") }
+        if !sawData { missing.append("data") }
+        if !missing.isEmpty {
+            reportRecord(ArtifactRules.itemEnvelope, "the item has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")): every item carries id, created_date, modified_date and data")
+        }
+        if let dataIndex {
+            checkObject(objectIndex, at: dataIndex, path: "/data")
+        }
+    }
+
+    private func checkID(_ value: TapeEntry, idSpace: Int?) {
+        guard value.kind == .string, value.end - value.start > 2 else {
+            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/id", field: "/id",
+                   value.kind == .string ? "\"id\" is empty: use the record's primary key in the external system"
+                       : "\"id\" must be a string, not \(Self.kindName(value))" + (value.kind == .number ? ": quote it" : ""))
+            return
+        }
+        guard let idSpace else { return }
+        if !index.spaces[idSpace].insert(valueHash(value)).inserted {
+            report(ArtifactRules.duplicateItemID, at: value.start, pointer: "/id", field: "/id",
+                   "id \"\(self.string(value))\" appears more than once for item type \"\(self.schema.keySpaces[idSpace].recordType)\": records of one type need unique ids")
+        }
+    }
+
+    private func checkEnvelopeTimestamp(_ key: TapeEntry, _ value: TapeEntry) {
+        guard value.kind == .string else {
+            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/" + string(key), field: "/" + string(key),
+                   "\"\(self.string(key))\" must be an RFC 3339 timestamp string, not \(Self.kindName(value))")
+            return
+        }
+        if !DateSyntax.isTimestamp(contentBytes(value)) {
+            report(ArtifactRules.invalidDateValue, at: value.start, pointer: "/" + string(key), field: "/" + string(key),
+                   "\"\(self.string(key))\" is \(self.rawText(value)), not an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z")
+        }
+    }
+
+    private func checkOperation(_ value: TapeEntry) {
+        if value.kind == .string {
+            if keyEquals(value, "created") { return }
+            if keyEquals(value, "updated") || keyEquals(value, "deleted") {
+                requiredEnforced = false
+                return
+            }
+        }
+        report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/operation", field: "/operation",
+               "\"operation\" is \(self.rawText(value)): use \"created\", \"updated\" or \"deleted\", or omit it")
+    }
+
+    // MARK: - Objects and fields
+
+    func checkObject(_ objectIndex: Int, at k: Int, path: String) {
+        let object = schema.objects[objectIndex]
+        let entry = tape[k]
+        generation &+= 1
+        let current = generation
+        var m = k + 1
+        for _ in 0..<Int(entry.count) {
+            let key = tape[m]
+            let valueIndex = m + 1
+            if let fieldIndex = lookup(object.table, key) {
+                let value = tape[valueIndex]
+                if value.kind != .null { marks[objectIndex][fieldIndex] = current }
+                let pointer = path == "/data" ? fieldPointers[objectIndex][fieldIndex]
+                    : path + "/" + JSONPointer.escape(object.fields[fieldIndex].name)
+                checkField(object.fields[fieldIndex], at: valueIndex, pointer: pointer)
+            } else {
+                let name = string(key)
+                let suggestion = Suggest.closest(to: name, in: object.fields.map(\.name))
+                report(ArtifactRules.undeclaredDataField, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
+                       field: path + "/" + name,
+                       "\"\(name)\" is not a field of \(path == "/data" ? "record type" : "struct type") \"\(object.name)\": "
+                           + (suggestion.map { "did you mean \"\($0)\"?" } ?? "declare it in the metadata or drop it from the extractor"))
+            }
+            m = tape[valueIndex].next
+        }
+        if requiredEnforced {
+            for fieldIndex in object.requiredFields where marks[objectIndex][fieldIndex] != current {
+                let name = object.fields[fieldIndex].name
+                report(ArtifactRules.missingRequiredField, at: entry.start, pointer: path + "/" + JSONPointer.escape(name),
+                       field: path + "/" + name,
+                       "required field \"\(name)\" is missing or null: extract it, or drop \"is_required\" in the metadata")
+            }
+        }
+    }
+
+    func checkField(_ field: ArtifactSchema.FieldCheck, at k: Int, pointer: String) {
+        let entry = tape[k]
+        if entry.kind == .null { return }
+        guard field.isCollection else {
+            if entry.kind == .array, field.type != .richText {
+                report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer, field: pointer,
+                       "\"\(field.name)\" is not a collection but holds an array: pass one value, or add \"collection\": {} to the field")
+                return
+            }
+            checkValue(field, at: k, pointer: pointer)
+            return
+        }
+        guard entry.kind == .array else {
+            report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer, field: pointer,
+                   "\"\(field.name)\" is a collection, so its value is an array: wrap the value in [ ]")
+            return
+        }
+        let count = Int64(entry.count)
+        if let low = field.collectionMin, count < low {
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+                   "\"\(field.name)\" has \(count) element(s), fewer than its collection min_length \(low)")
+        }
+        if let high = field.collectionMax, count > high {
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+                   "\"\(field.name)\" has \(count) elements, more than its collection max_length \(high)")
+        }
+        var e = k + 1
+        for n in 0..<Int(entry.count) {
+            if tape[e].kind != .null { checkValue(field, at: e, pointer: pointer, element: n) }
+            e = tape[e].next
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Resolves the references collected while streaming, once every artifact has been read.
+struct ReferenceResolver {
+    let schema: ArtifactSchema
+    let spaces: [Set<UInt64>]
+    let typesGiven: Set<String>
+    let files: [String]
+
+    func resolve(_ indexes: [ReferenceIndex], into collector: DiagnosticCollector) {
+        var unchecked: [String: String] = [:]   // target type → a field that refers to it
+        let recordTypesGiven = typesGiven.filter { schema.idSpaces[$0] != nil }
+        let anyRecordSpaces = recordTypesGiven.compactMap { schema.idSpaces[$0] }
+        var anyRecordUnchecked = false
+        for index in indexes {
+            for reference in index.pending {
+                let candidates: [Int]
+                if reference.group == ReferenceIndex.anyRecord {
+                    if anyRecordSpaces.isEmpty {
+                        anyRecordUnchecked = true
+                        continue
+                    }
+                    candidates = anyRecordSpaces
+                } else {
+                    candidates = schema.referenceGroups[Int(reference.group)]
+                    let missing = candidates.map { schema.keySpaces[$0].recordType }.filter { !typesGiven.contains($0) }
+                    if !missing.isEmpty {
+                        for type in missing where unchecked[type] == nil { unchecked[type] = index.pointers[Int(reference.pointer)] }
+                        continue
+                    }
+                }
+                if candidates.contains(where: { spaces[$0].contains(reference.hash) }) { continue }
+                let pointer = index.pointers[Int(reference.pointer)]
+                let targets = candidates.map { space -> String in
+                    let key = schema.keySpaces[space]
+                    return key.byField.map { "\(key.recordType).\($0)" } ?? "\(key.recordType) id"
+                }
+                collector.add(ArtifactRules.danglingReference, file: files[Int(reference.file)], line: Int(reference.line),
+                              column: Int(reference.column), pointer: pointer,
+                              field: DiagnosticCollector.fieldKey(pointer),
+                              "reference \"\(index.value(of: reference))\" matches no extracted \(targets.joined(separator: " or ")): extract the target record or fix the value")
+            }
+        }
+        for (type, pointer) in unchecked.sorted(by: { $0.key < $1.key }) {
+            collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: pointer,
+                          field: type, "references to record type \"\(type)\" (such as \(pointer)) were not checked: no \(type) artifact was given")
+        }
+        if anyRecordUnchecked {
+            collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: "",
+                          field: "parent_id", "attachment parent ids were not checked: no record artifacts were given")
+        }
+    }
+}

@@ -1,0 +1,217 @@
+/// Checks of one value against its field's declared type.
+extension RecordChecker {
+    func typeError(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String, expected: String) {
+        let hint: String
+        if entry.kind == .string, [.int, .float].contains(field.type) {
+            hint = ": remove the quotes"
+        } else if entry.kind == .string, field.type == .bool {
+            hint = ": write true or false without quotes"
+        } else if entry.kind == .number, [.text, .reference, .enum].contains(field.type) {
+            hint = ": quote it"
+        } else {
+            hint = ""
+        }
+        report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer, field: pointer,
+               "\"\(field.name)\" is \(field.type.rawValue), so its value must be \(expected), not \(Self.kindName(entry))\(hint)")
+    }
+
+    func checkValue(_ field: ArtifactSchema.FieldCheck, at k: Int, pointer: String, element: Int? = nil) {
+        let entry = tape[k]
+        let at = { element.map { pointer + "/" + String($0) } ?? pointer }
+        switch field.type {
+        case .bool:
+            if entry.kind != .trueValue && entry.kind != .falseValue { typeError(field, entry, pointer: at(), expected: "true or false") }
+        case .int:
+            guard entry.kind == .number, entry.has(TapeEntry.numberIsInteger) else {
+                typeError(field, entry, pointer: at(), expected: "a JSON integer")
+                return
+            }
+            if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: at()) }
+        case .float:
+            guard entry.kind == .number else {
+                typeError(field, entry, pointer: at(), expected: "a JSON number")
+                return
+            }
+            if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: at()) }
+        case .text:
+            guard entry.kind == .string else {
+                typeError(field, entry, pointer: at(), expected: "a string")
+                return
+            }
+            if field.lengthMin != nil || field.lengthMax != nil { checkTextLength(field, entry, pointer: at()) }
+            noteIdentifier(field, entry)
+        case .enum:
+            guard entry.kind == .string else {
+                typeError(field, entry, pointer: at(), expected: "one of its enum keys (a string)")
+                return
+            }
+            checkEnumKey(field, entry, pointer: at())
+        case .date, .timestamp:
+            guard entry.kind == .string else {
+                typeError(field, entry, pointer: at(), expected: field.type == .date ? "a YYYY-MM-DD string" : "an RFC 3339 string")
+                return
+            }
+            let bytes = contentBytes(entry)
+            let valid = field.type == .date ? DateSyntax.isDate(bytes) : DateSyntax.isTimestamp(bytes)
+            if !valid {
+                report(ArtifactRules.invalidDateValue, at: entry.start, pointer: at(), field: pointer,
+                       "\"\(field.name)\" is \(self.rawText(entry)), not " + (field.type == .date
+                           ? "a calendar date YYYY-MM-DD" : "an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z"))
+            }
+        case .reference:
+            guard entry.kind == .string, entry.end - entry.start > 2 else {
+                typeError(field, entry, pointer: at(), expected: "a non-empty string (the target's id)")
+                return
+            }
+            noteIdentifier(field, entry)
+            if let group = field.referenceGroup { addPending(entry, group: Int32(group), pointer: at()) }
+        case .typedReference:
+            checkTypedReference(field, k, pointer: at())
+        case .richText:
+            checkRichText(field, k, pointer: at())
+        case .struct:
+            guard entry.kind == .object else {
+                typeError(field, entry, pointer: at(), expected: "an object")
+                return
+            }
+            if let object = field.structObject { checkObject(object, at: k, path: at()) }
+        case .permission:
+            checkPermission(field, k, pointer: at())
+        case .typeKey, .recordTypePrivilege, .fieldPrivilege, .conditionalPrivilege, .participation:
+            break
+        }
+    }
+
+    private func noteIdentifier(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry) {
+        if let space = field.identifierSpace { index.spaces[space].insert(valueHash(entry)) }
+    }
+
+    func addPending(_ entry: TapeEntry, group: Int32, pointer: String) {
+        let (line, column) = position(of: entry.start)
+        let pointerID = index.intern(pointer: pointer)
+        index.addPending(hash: valueHash(entry), group: group, file: fileNumber, line: line, column: column,
+                         pointer: pointerID, value: contentBytes(entry))
+    }
+
+    private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
+        guard !entry.has(TapeEntry.numberOutOfRange), let value = Double(rawText(entry)) else { return }
+        if let low = field.numberMin, value < low {
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+                   "\"\(field.name)\" is \(self.rawText(entry)), below its min \(MetadataReader.format(low))")
+        } else if let high = field.numberMax, value > high {
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+                   "\"\(field.name)\" is \(self.rawText(entry)), above its max \(MetadataReader.format(high))")
+        }
+    }
+
+    private func checkTextLength(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
+        let length: Int
+        if entry.has(TapeEntry.stringHasEscapes) {
+            length = string(entry).unicodeScalars.count
+        } else {
+            length = contentBytes(entry).reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        }
+        if let low = field.lengthMin, length < low {
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+                   "\"\(field.name)\" is \(length) character(s) long, shorter than its min_length \(low)")
+        } else if let high = field.lengthMax, length > high {
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+                   "\"\(field.name)\" is \(length) characters long, longer than its max_length \(high)")
+        }
+    }
+
+    private func checkEnumKey(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
+        guard let keys = field.enumKeys, lookup(keys, entry) == nil else { return }
+        report(ArtifactRules.invalidEnumValue, at: entry.start, pointer: pointer, field: pointer,
+               "\"\(field.name)\" is \(self.rawText(entry)), which is not one of its enum keys: "
+                   + (Suggest.closest(to: self.string(entry), in: field.enumKeyList).map { "did you mean \"\($0)\"?" }
+                       ?? "use one of \(field.enumKeyList.prefix(10).map { "\"\($0)\"" }.joined(separator: ", "))\(field.enumKeyList.count > 10 ? ", …" : "") or declare the key"))
+    }
+
+    private func checkTypedReference(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
+        let entry = tape[k]
+        guard entry.kind == .object else {
+            typeError(field, entry, pointer: pointer, expected: "an object {id, ref_type}")
+            return
+        }
+        checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "typed reference \"\(field.name)\"",
+                   required: ["id", "ref_type"], optional: ["fallback_record_name"])
+    }
+
+    private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
+        let entry = tape[k]
+        guard entry.kind == .array else {
+            typeError(field, entry, pointer: pointer, expected: "an array of strings and mentions" + (entry.kind == .string ? " (wrap the string in [ ])" : ""))
+            return
+        }
+        var e = k + 1
+        for n in 0..<Int(entry.count) {
+            let part = tape[e]
+            if part.kind == .object {
+                checkShape(e, pointer: pointer + "/" + String(n), rule: ArtifactRules.fieldValueType,
+                           what: "a mention in \"\(field.name)\"", required: ["ref_type", "id"], optional: ["fallback_record_name"])
+            } else if part.kind != .string {
+                report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer + "/" + String(n), field: pointer,
+                       "rich_text \"\(field.name)\" holds \(Self.kindName(part)): its parts are strings or mention objects {ref_type, id}")
+            }
+            e = part.next
+        }
+    }
+
+    private func checkPermission(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
+        let entry = tape[k]
+        guard entry.kind == .object else {
+            typeError(field, entry, pointer: pointer, expected: "an object {member_id, role}")
+            return
+        }
+        checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "permission \"\(field.name)\"",
+                   required: ["member_id", "role"], optional: [])
+        var m = k + 1
+        for _ in 0..<Int(entry.count) {
+            let key = tape[m]
+            let value = tape[m + 1]
+            if keyEquals(key, "role"), value.kind == .string {
+                checkEnumKey(field, value, pointer: pointer + "/role")
+            } else if keyEquals(key, "member_id"), value.kind == .string, let group = field.referenceGroup {
+                addPending(value, group: Int32(group), pointer: pointer + "/member_id")
+            }
+            m = value.next
+        }
+    }
+
+    /// Checks that the object at `k` has the `required` string keys and nothing beyond `optional`.
+    func checkShape(_ k: Int, pointer: String, rule: RuleInfo, what: String, required: [StaticString],
+                    optional: [StaticString], booleans: [StaticString] = []) {
+        let entry = tape[k]
+        var found = [Bool](repeating: false, count: required.count)
+        var m = k + 1
+        for _ in 0..<Int(entry.count) {
+            let key = tape[m]
+            let value = tape[m + 1]
+            if let r = required.firstIndex(where: { keyEquals(key, $0) }) {
+                found[r] = true
+                if value.kind != .string || value.end - value.start <= 2 {
+                    report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
+                           "\"\(self.string(key))\" of \(what) must be a non-empty string, not \(Self.kindName(value))")
+                }
+            } else if optional.contains(where: { keyEquals(key, $0) }) {
+                if value.kind != .string && value.kind != .null {
+                    report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
+                           "\"\(self.string(key))\" of \(what) must be a string, not \(Self.kindName(value))")
+                }
+            } else if booleans.contains(where: { keyEquals(key, $0) }) {
+                if value.kind != .trueValue && value.kind != .falseValue && value.kind != .null {
+                    report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
+                           "\"\(self.string(key))\" of \(what) must be true or false, not \(Self.kindName(value))")
+                }
+            } else {
+                report(rule, at: key.start, pointer: pointer + "/" + string(key), field: pointer,
+                       "\(what) has an unknown key \"\(self.string(key))\": allowed are \((required + optional + booleans).map { "\($0)" }.joined(separator: ", "))")
+            }
+            m = value.next
+        }
+        for (r, wasFound) in found.enumerated() where !wasFound {
+            report(rule, at: entry.start, pointer: pointer, field: pointer, "\(what) has no \"\(required[r])\": add it")
+        }
+    }
+}

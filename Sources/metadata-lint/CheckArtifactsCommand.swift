@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MetadataLint
+
+struct CheckArtifactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-artifacts",
+        abstract: "Stream extracted-data artifacts (JSONL, .jsonl.gz, pretty-printed JSON) against the metadata.",
+        discussion: """
+        Each PATH is a file or a directory (its *.jsonl, *.jsonl.gz and *.json files). The item type \
+        comes from --item-type or the file name: <type>.jsonl[.gz], extractor_<type>_<digits>.jsonl, \
+        <type>-<n>.jsonl.gz, <type>_<n>.jsonl. References are resolved across all the files given.
+        """
+    )
+
+    @Option(name: .long, help: "The external_domain_metadata.json to check against.")
+    var metadata: String
+
+    @Option(name: .long, help: "Item type of every file given (default: from each file name).")
+    var itemType: String?
+
+    @Argument(help: "Artifact files or directories.")
+    var paths: [String]
+
+    @OptionGroup var output: OutputOptions
+
+    static let perFieldLimit = 20
+    static let progressThreshold = 8 << 20
+
+    func run() throws {
+        var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
+        options.cap = output.format == .text ? Self.perFieldLimit : nil
+        if isatty(STDERR_FILENO) != 0 {
+            options.progress = { done, total in
+                guard total > Self.progressThreshold else { return }
+                let percent = min(100, done * 100 / max(total, 1))
+                FileHandle.standardError.write(Data("\rchecking: \(percent)% of \(total >> 20) MB".utf8))
+            }
+        }
+        let result: ArtifactCheck.Result
+        do throws(InputError) {
+            result = try ArtifactCheck.run(options)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+        if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let renderer = output.format.renderer(color: output.useColor)
+        Output.write(renderer.render(result.diagnostics, rules: Rules.all))
+        if output.format == .text {
+            for (key, count) in result.omitted {
+                let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+                let field = parts.count > 1 && !parts[1].isEmpty ? " at \(parts[1])" : ""
+                Output.write("… and \(count) more [\(parts[0])]\(field)\n")
+            }
+            if result.metadataFailed {
+                Output.write("the metadata has errors: fix them first; no artifact was checked\n")
+            } else {
+                let types = result.recordCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+                Output.write("records: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n")
+            }
+            Output.write(TextRenderer.summary(errors: result.errors, warnings: result.warnings, notes: result.notes,
+                                              files: result.files) + "\n")
+        }
+        if result.errors > 0 || (output.strict && result.warnings > 0) { throw ExitCode(1) }
+    }
+}
