@@ -60,11 +60,14 @@ public final class ByteSource {
         }
         guard let gz else { return 0 }
         let n = gzread(gz, buffer, UInt32(min(count, Int(Int32.max))))
-        if n < 0 {
+        // gzread reports a stream cut short (Z_BUF_ERROR) as a plain end of file: ask gzerror.
+        if n <= 0 {
             var code: Int32 = 0
             let message = gzerror(gz, &code).map { String(cString: $0) } ?? "corrupt gzip data"
-            throw InputError(path: path, reason: "gzip: \(message) (the file is truncated or corrupt)")
+            if n < 0 || code != Z_OK {
+                throw InputError(path: path, reason: "gzip: \(message): the file is truncated or corrupt")
+            }
         }
-        return Int(n)
+        return Int(max(n, 0))
     }
 }

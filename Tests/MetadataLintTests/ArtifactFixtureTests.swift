@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import MetadataLint
+
+/// fixtures/artifacts/<rule>/fail holds artifacts with planted faults, fail.expected the exact
+/// file:line:column of each finding of that rule, and pass/ clean artifacts (no diagnostics at all).
+@Suite struct ArtifactFixtureTests {
+    static let metadata = TestSupport.fixture("artifacts/metadata.json").path
+    static let rules = ArtifactRules.all.map(\.id) + ["json-syntax"]
+
+    static func check(_ directory: URL, cap: Int? = nil) throws -> ArtifactCheck.Result {
+        var options = ArtifactCheck.Options(metadataPath: metadata, paths: [directory.path])
+        options.cap = cap
+        return try ArtifactCheck.run(options)
+    }
+
+    static func relative(_ diagnostic: Diagnostic, to directory: URL) -> String {
+        let prefix = directory.path + "/"
+        let file = diagnostic.file.hasPrefix(prefix) ? String(diagnostic.file.dropFirst(prefix.count)) : diagnostic.file
+        return "\(file):\(diagnostic.line):\(diagnostic.column)"
+    }
+
+    @Test(arguments: rules)
+    func failingArtifactsReportExactlyTheExpectedPositions(rule: String) throws {
+        let directory = TestSupport.fixture("artifacts/\(rule)")
+        let expected = try String(contentsOf: directory.appendingPathComponent("fail.expected"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init).sorted()
+        let fail = directory.appendingPathComponent("fail")
+        let result = try Self.check(fail)
+        let found = result.diagnostics.filter { $0.rule == rule }.map { Self.relative($0, to: fail) }.sorted()
+        #expect(found == expected, "\(rule): \(result.diagnostics.map { "\($0.rule) \(Self.relative($0, to: fail)) \($0.message)" })")
+        #expect(!result.metadataFailed)
+    }
+
+    @Test(arguments: rules)
+    func passingArtifactsAreClean(rule: String) throws {
+        let result = try Self.check(TestSupport.fixture("artifacts/\(rule)/pass"))
+        #expect(result.diagnostics.isEmpty, "\(rule): \(result.diagnostics.map { "\($0.rule) \($0.file):\($0.line) \($0.message)" })")
+        #expect(result.errors == 0 && result.warnings == 0 && result.notes == 0)
+    }
+
+    @Test func everyArtifactRuleHasFixtures() {
+        for rule in ArtifactRules.all {
+            #expect(FileManager.default.fileExists(atPath: TestSupport.fixture("artifacts/\(rule.id)/fail.expected").path), "\(rule.id)")
+        }
+    }
+
+    @Test func pointersAndMessagesNameTheField() throws {
+        let fail = TestSupport.fixture("artifacts/field-value-type/fail")
+        let result = try Self.check(fail)
+        let points = try #require(result.diagnostics.first { $0.pointer == "/data/points" })
+        #expect(points.message.contains("remove the quotes"))
+        let watchers = try #require(result.diagnostics.first { $0.pointer == "/data/watchers" })
+        #expect(watchers.message.contains("wrap the value in [ ]"))
+    }
+
+    @Test func recordCountsPerItemTypeIncludePrettyPrintedAndGzip() throws {
+        let result = try Self.check(TestSupport.fixture("artifacts/json-syntax/pass"))
+        #expect(result.recordCounts == ["users": 2, "epics": 3, "comments": 2])
+    }
+
+    @Test func referencesResolveByIdentifierField() throws {
+        let result = try Self.check(TestSupport.fixture("artifacts/dangling-reference/fail"))
+        let messages = result.diagnostics.filter { $0.rule == "dangling-reference" }.map(\.message)
+        #expect(messages.contains { $0.contains("\"ADA@example.com\"") && $0.contains("users.email") })
+        #expect(messages.contains { $0.contains("\"e9\"") && $0.contains("epics id") })
+    }
+
+    @Test func metadataErrorsStopTheCheck() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let metadata = directory.appendingPathComponent("m.json")
+        try Data(#"{"record_types": {"users": {"fields": {"id": {"type": "text"}}}}}"#.utf8).write(to: metadata)
+        try Data("{\"id\": 1}\n".utf8).write(to: directory.appendingPathComponent("users.jsonl"))
+        let result = try ArtifactCheck.run(ArtifactCheck.Options(metadataPath: metadata.path, paths: [directory.path]))
+        #expect(result.metadataFailed)
+        #expect(result.diagnostics.map(\.rule) == ["reserved-field-name"])
+        #expect(result.recordCounts.isEmpty)
+    }
+
+    @Test func textCapKeepsTwentyPerRuleAndField() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = (0..<50).map { #"{"id": "u\#($0)", "created_date": "2024-01-01T00:00:00Z", "modified_date": "2024-01-01T00:00:00Z", "data": {"email": 5}}"# }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("users.jsonl"))
+        var options = ArtifactCheck.Options(metadataPath: Self.metadata, paths: [directory.path])
+        options.cap = 20
+        let result = try ArtifactCheck.run(options)
+        #expect(result.diagnostics.count == 20)
+        #expect(result.errors == 50)
+        #expect(result.omitted.map(\.count) == [30])
+        #expect(result.diagnostics.last?.line == 20)
+    }
+}
