@@ -79,7 +79,10 @@ public struct ArtifactCheck {
         for worker in workers {
             collector.merge(worker.diagnostics)
             for (type, count) in worker.recordCounts { counts[type, default: 0] += count }
-            for space in 0..<schema.keySpaces.count { index.spaces[space].formUnion(worker.index.spaces[space]) }
+            // Item types never span workers, so each key space was filled by one worker: take it whole.
+            for space in 0..<schema.keySpaces.count where worker.index.spaces[space].count > index.spaces[space].count {
+                index.spaces[space] = worker.index.spaces[space]
+            }
             pendingSets.append((worker.index, worker.diagnostics))
         }
         let typesGiven = Set(artifacts.map(\.itemType))

@@ -9,6 +9,8 @@ struct ArtifactReader {
 
     func read() {
         checker.file = artifact.path
+        checker.fileRecords = 0
+        defer { checker.recordCounts[artifact.itemType, default: 0] += checker.fileRecords }
         checker.fileNumber = artifact.number
         let schema = checker.schema
         let object = schema.recordObjects[artifact.itemType]
@@ -31,6 +33,7 @@ struct ArtifactReader {
                 checker.base = record.base
                 checker.recordStart = record.start
                 checker.recordLine = record.line
+                checker.bufferOffset = stream.bytesBefore
                 if var active = filter {
                     let accepted = active.accepts(UnsafeBufferPointer(start: record.base + record.start, count: record.end - record.start))
                     filter = active
@@ -46,7 +49,7 @@ struct ArtifactReader {
                 } else if artifact.itemType == "attachments" {
                     checker.checkAttachment()
                 } else {
-                    checker.recordCounts[artifact.itemType, default: 0] += 1
+                    checker.fileRecords += 1
                 }
                 if stream.bytesRead - reported >= Self.progressStep {
                     progress.advance(by: scaled(stream.bytesRead - reported, source))

@@ -1,7 +1,10 @@
 /// The metadata compiled for checking records: per item type, a table of its data fields with
 /// everything a value check needs, and the reference targets they resolve against.
 public final class ArtifactSchema: Sendable {
-    public struct FieldCheck: Sendable {
+    /// A class, so the hot loop passes a reference instead of copying (and retaining) every member.
+    public final class FieldCheck: Sendable {
+        /// Unique across the schema; indexes per-field tables in the checker.
+        public let id: Int
         public let name: String
         public let type: FieldType
         public let isRequired: Bool
@@ -20,14 +23,43 @@ public final class ArtifactSchema: Sendable {
         public let structObject: Int?
         /// Index into `identifierSpaces` when other records refer to this field by value.
         public let identifierSpace: Int?
+
+        init(id: Int, name: String, type: FieldType, isRequired: Bool, isCollection: Bool, collectionMin: Int64?,
+             collectionMax: Int64?, lengthMin: Int64?, lengthMax: Int64?, numberMin: Double?, numberMax: Double?,
+             enumKeys: ByteKeyTable?, enumKeyList: [String], referenceGroup: Int?, structObject: Int?,
+             identifierSpace: Int?) {
+            self.id = id
+            self.name = name
+            self.type = type
+            self.isRequired = isRequired
+            self.isCollection = isCollection
+            self.collectionMin = collectionMin
+            self.collectionMax = collectionMax
+            self.lengthMin = lengthMin
+            self.lengthMax = lengthMax
+            self.numberMin = numberMin
+            self.numberMax = numberMax
+            self.enumKeys = enumKeys
+            self.enumKeyList = enumKeyList
+            self.referenceGroup = referenceGroup
+            self.structObject = structObject
+            self.identifierSpace = identifierSpace
+        }
     }
 
     /// The fields of one record type's `data`, or of one struct type.
-    public struct ObjectSchema: Sendable {
+    public final class ObjectSchema: Sendable {
         public let name: String
         public let fields: [FieldCheck]
         public let table: ByteKeyTable
         public let requiredFields: [Int]
+
+        init(name: String, fields: [FieldCheck], table: ByteKeyTable, requiredFields: [Int]) {
+            self.name = name
+            self.fields = fields
+            self.table = table
+            self.requiredFields = requiredFields
+        }
     }
 
     /// Where a reference value must be found: a record type's ids, or one of its identifier fields.
@@ -46,6 +78,7 @@ public final class ArtifactSchema: Sendable {
     public let identifierSpaces: [Int]
     /// Record type → key space of its ids.
     public let idSpaces: [String: Int]
+    public let fieldCount: Int
 
     public static let reservedItemTypes = ["external_domain_metadata", "attachments", "external_sync_units", "ssor_attachment"]
 
@@ -80,6 +113,7 @@ public final class ArtifactSchema: Sendable {
         referenceGroups = builder.groups
         identifierSpaces = builder.identifierSpaceList
         idSpaces = builder.idSpaces
+        fieldCount = builder.nextFieldID
     }
 
     public var itemTypes: [String] { recordObjects.keys.sorted() }
@@ -93,6 +127,7 @@ public final class ArtifactSchema: Sendable {
         var groups: [[Int]] = []
         var idSpaces: [String: Int] = [:]
         var identifierSpaceList: [Int] = []
+        var nextFieldID = 0
 
         init(metadata: Metadata) { self.metadata = metadata }
 
@@ -154,8 +189,9 @@ public final class ArtifactSchema: Sendable {
                 let hasKeys = type == .enum ? field.enumValues != nil : (type == .permission && field.permissionRoles != nil)
                 let lengthBounds = type == .text ? field.textBounds : nil
                 let numberBounds = type == .int ? field.intBounds : (type == .float ? field.floatBounds : nil)
+                nextFieldID += 1
                 checks.append(FieldCheck(
-                    name: field.key, type: type, isRequired: field.isRequired, isCollection: field.isCollection,
+                    id: nextFieldID - 1, name: field.key, type: type, isRequired: field.isRequired, isCollection: field.isCollection,
                     collectionMin: field.collection?.minInt, collectionMax: field.collection?.maxInt,
                     lengthMin: lengthBounds?.minInt, lengthMax: lengthBounds?.maxInt,
                     numberMin: numberBounds?.min?.value, numberMax: numberBounds?.max?.value,

@@ -2,7 +2,7 @@
 extension RecordChecker {
     /// `ssor_attachment`: {id: {devrev, external}, parent_id: {external}, actor_id: {external}, inline?}.
     func checkSSORAttachment() {
-        recordCounts["ssor_attachment", default: 0] += 1
+        fileRecords += 1
         let root = tape[0]
         guard root.kind == .object else {
             reportRecord(ArtifactRules.attachmentShape, "an ssor_attachment item must be an object {id, parent_id, actor_id}, not \(Self.kindName(root))")
@@ -13,21 +13,21 @@ extension RecordChecker {
         for _ in 0..<Int(root.count) {
             let key = tape[k]
             let value = tape[k + 1]
-            let name = keyEquals(key, "id") ? "id" : keyEquals(key, "parent_id") ? "parent_id"
+            let name: String? = keyEquals(key, "id") ? "id" : keyEquals(key, "parent_id") ? "parent_id"
                 : keyEquals(key, "actor_id") ? "actor_id" : keyEquals(key, "inline") ? "inline" : nil
             switch name {
             case "id":
                 found.id = true
                 if expectObject(value, "/id", "\"id\" must be an object {devrev, external}") {
                     checkShape(k + 1, pointer: "/id", rule: ArtifactRules.attachmentShape, what: "\"id\"",
-                               required: ["devrev", "external"], optional: [])
+                               shape: Shapes.ssorID)
                     checkDON(k + 1)
                 }
             case "parent_id":
                 found.parent = true
                 if expectObject(value, "/parent_id", "\"parent_id\" must be an object {external}") {
                     checkShape(k + 1, pointer: "/parent_id", rule: ArtifactRules.attachmentShape, what: "\"parent_id\"",
-                               required: ["external"], optional: [])
+                               shape: Shapes.external)
                     if let external = member(of: k + 1, "external"), tape[external].kind == .string {
                         addPending(tape[external], group: ReferenceIndex.anyRecord, pointer: "/parent_id/external")
                     }
@@ -36,7 +36,7 @@ extension RecordChecker {
                 found.actor = true
                 if expectObject(value, "/actor_id", "\"actor_id\" must be an object {external}") {
                     checkShape(k + 1, pointer: "/actor_id", rule: ArtifactRules.attachmentShape, what: "\"actor_id\"",
-                               required: ["external"], optional: [])
+                               shape: Shapes.external)
                 }
             case "inline":
                 if value.kind != .trueValue && value.kind != .falseValue {
@@ -57,17 +57,14 @@ extension RecordChecker {
 
     /// `attachments`: {url, id, file_name, parent_id, author_id?, inline?, content_type?, ...}.
     func checkAttachment() {
-        recordCounts["attachments", default: 0] += 1
+        fileRecords += 1
         let root = tape[0]
         guard root.kind == .object else {
             reportRecord(ArtifactRules.attachmentShape, "an attachments item must be an object {url, id, file_name, parent_id}, not \(Self.kindName(root))")
             return
         }
-        checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment",
-                   required: ["url", "id", "file_name", "parent_id"],
-                   optional: ["author_id", "content_type", "grand_parent_id", "created_date", "modified_date"],
-                   booleans: ["inline"])
-        for (name, pointer) in [("created_date", "/created_date"), ("modified_date", "/modified_date")] {
+        checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment", shape: Shapes.attachment)
+        for (name, pointer) in [("created_date" as StaticString, "/created_date"), ("modified_date", "/modified_date")] {
             if let index = member(of: 0, name), tape[index].kind == .string, !DateSyntax.isTimestamp(contentBytes(tape[index])) {
                 report(ArtifactRules.invalidDateValue, at: tape[index].start, pointer: pointer, field: pointer,
                        "\"\(name)\" is \(self.rawText(self.tape[index])), not an RFC 3339 timestamp with offset")
@@ -85,10 +82,10 @@ extension RecordChecker {
     }
 
     /// Tape index of the value of `key` in the object at `k`.
-    func member(of k: Int, _ key: String) -> Int? {
+    func member(of k: Int, _ key: StaticString) -> Int? {
         var m = k + 1
         for _ in 0..<Int(tape[k].count) {
-            if string(tape[m]) == key { return m + 1 }
+            if keyEquals(tape[m], key) { return m + 1 }
             m = tape[m + 1].next
         }
         return nil
@@ -97,13 +94,34 @@ extension RecordChecker {
     /// id.devrev is an artifact DON: don:core:<partition>:devo/<n>:artifact/<n>.
     private func checkDON(_ k: Int) {
         guard let index = member(of: k, "devrev"), tape[index].kind == .string else { return }
-        let text = string(tape[index])
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        let valid = parts.count == 5 && parts[0] == "don" && parts[1] == "core" && !parts[2].isEmpty
-            && parts[3].hasPrefix("devo/") && parts[3].count > 5 && parts[4].hasPrefix("artifact/") && parts[4].count > 9
-        if !valid {
+        if !Self.isArtifactDON(contentBytes(tape[index])) {
+            let text = string(tape[index])
             report(ArtifactRules.attachmentShape, at: tape[index].start, pointer: "/id/devrev", field: "/id/devrev",
                    "\"id.devrev\" is \"\(text)\", not an artifact DON such as don:core:dvrv-us-1:devo/1:artifact/1: use the id S3Interact returned for the upload")
         }
+    }
+}
+
+extension RecordChecker {
+    /// `don:core:<partition>:devo/<id>:artifact/<id>`, checked on bytes.
+    static func isArtifactDON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var parts: [Range<Int>] = []
+        parts.reserveCapacity(5)
+        var start = 0
+        for k in 0..<bytes.count where bytes[k] == UInt8(ascii: ":") {
+            parts.append(start..<k)
+            start = k + 1
+            if parts.count > 4 { return false }
+        }
+        parts.append(start..<bytes.count)
+        guard parts.count == 5 else { return false }
+        func equals(_ range: Range<Int>, _ text: StaticString, prefix: Bool = false) -> Bool {
+            let n = text.utf8CodeUnitCount
+            guard prefix ? range.count > n : range.count == n else { return false }
+            for i in 0..<n where bytes[range.lowerBound + i] != text.utf8Start[i] { return false }
+            return true
+        }
+        return equals(parts[0], "don") && equals(parts[1], "core") && !parts[2].isEmpty
+            && equals(parts[3], "devo/", prefix: true) && equals(parts[4], "artifact/", prefix: true)
     }
 }

@@ -19,16 +19,29 @@ public enum ByteHash {
 
 /// An immutable map from byte strings to small integers, looked up by hash and verified by bytes.
 public struct ByteKeyTable: Sendable {
-    private var slots: [UInt64: Int] = [:]
+    /// Open-addressed (hash, index + 1) pairs; index 0 marks an empty slot.
+    private var hashes: [UInt64]
+    private var indexes: [Int32]
+    private var mask: Int
     private var keys: [[UInt8]] = []
     private var collided = false
 
     public init(_ names: [String]) {
+        var size = 8
+        while size < names.count * 2 { size <<= 1 }
+        hashes = Array(repeating: 0, count: size)
+        indexes = Array(repeating: 0, count: size)
+        mask = size - 1
+        var seen: Set<UInt64> = []
         for (index, name) in names.enumerated() {
             let bytes = Array(name.utf8)
             keys.append(bytes)
             let h = bytes.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped, $0.count) }
-            if slots[h] != nil { collided = true } else { slots[h] = index }
+            if !seen.insert(h).inserted { collided = true }
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while indexes[slot] != 0 { slot = (slot + 1) & mask }
+            hashes[slot] = h
+            indexes[slot] = Int32(index + 1)
         }
     }
 
@@ -37,7 +50,19 @@ public struct ByteKeyTable: Sendable {
     @inline(__always)
     public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
         if collided { return linearLookup(p, n) }
-        guard let index = slots[ByteHash.hash(p, n)] else { return nil }
+        let h = ByteHash.hash(p, n)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        var found = 0
+        while true {
+            let stored = Int(indexes[slot])
+            if stored == 0 { return nil }
+            if hashes[slot] == h {
+                found = stored - 1
+                break
+            }
+            slot = (slot + 1) & mask
+        }
+        let index = found
         let key = keys[index]
         guard key.count == n else { return nil }
         for k in 0..<n where key[k] != p[k] { return nil }

@@ -13,6 +13,12 @@ final class RecordChecker {
     var base: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 1).unsafelyUnwrapped
     var recordStart = 0
     var recordLine = 0
+    /// Decompressed bytes of the file before `base[0]`.
+    var bufferOffset = 0
+    /// Interned pointer id of each field's "/data/<field>" pointer (-1 until first used).
+    private var dataPointerIDs: [Int32]
+    /// Records of the current file.
+    var fileRecords = 0
     var tape = JSONTape()
     private var requiredEnforced = true
     /// For each object schema, the generation in which each field was last seen non-null.
@@ -26,6 +32,18 @@ final class RecordChecker {
         index = ReferenceIndex(spaceCount: schema.keySpaces.count)
         marks = schema.objects.map { Array(repeating: 0, count: $0.fields.count) }
         fieldPointers = schema.objects.map { object in object.fields.map { "/data/" + JSONPointer.escape($0.name) } }
+        dataPointerIDs = Array(repeating: -1, count: schema.fieldCount)
+    }
+
+    /// The interned pointer for a pending reference: fields directly under /data are cached by
+    /// field id, deeper pointers (struct members, permissions) are interned by string.
+    func internedPointer(_ pointer: String, field: ArtifactSchema.FieldCheck?) -> Int32 {
+        guard let field, pointer.utf8.count == field.name.utf8.count + 6 else { return index.intern(pointer: pointer) }
+        let cached = dataPointerIDs[field.id]
+        if cached >= 0 { return cached }
+        let id = index.intern(pointer: pointer)
+        dataPointerIDs[field.id] = id
+        return id
     }
 
     // MARK: - Reporting
@@ -109,7 +127,7 @@ final class RecordChecker {
 
     /// Checks one normalized item of a declared record type.
     func checkItem(object objectIndex: Int, itemType: String, idSpace: Int?) {
-        recordCounts[itemType, default: 0] += 1
+        fileRecords += 1
         let root = tape[0]
         guard root.kind == .object else {
             reportRecord(ArtifactRules.itemEnvelope, "a record must be a JSON object {id, created_date, modified_date, data}, not \(Self.kindName(root))")
@@ -169,7 +187,7 @@ final class RecordChecker {
             return
         }
         guard let idSpace else { return }
-        if !index.spaces[idSpace].insert(valueHash(value)).inserted {
+        if !index.spaces[idSpace].insert(valueHash(value)) {
             report(ArtifactRules.duplicateItemID, at: value.start, pointer: "/id", field: "/id",
                    "id \"\(self.string(value))\" appears more than once for item type \"\(self.schema.keySpaces[idSpace].recordType)\": records of one type need unique ids")
         }

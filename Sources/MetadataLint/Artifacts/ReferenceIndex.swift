@@ -7,9 +7,12 @@ public struct ReferenceIndex {
         /// Index into the schema's reference groups; `anyRecord` for attachment parents.
         public var group: Int32
         public var file: Int32
-        public var line: Int32
-        public var column: Int32
+        /// Byte offset of the value in the decompressed file: its line and column are worked out
+        /// only for references that do not resolve (`PositionFinder`).
+        public var offset: Int64
         public var pointer: Int32
+        /// Array index under `pointer`, or -1.
+        public var element: Int32
         public var textOffset: Int32
         public var textLength: Int16
     }
@@ -17,7 +20,7 @@ public struct ReferenceIndex {
     public static let anyRecord: Int32 = -1
     static let maxStoredText = 120
 
-    public var spaces: [Set<UInt64>]
+    public var spaces: [HashSet64]
     public var pending: [Pending] = []
     /// Reference values, truncated, for messages.
     public var text: [UInt8] = []
@@ -25,7 +28,7 @@ public struct ReferenceIndex {
     private var pointerIndex: [String: Int32] = [:]
 
     public init(spaceCount: Int) {
-        spaces = Array(repeating: [], count: spaceCount)
+        spaces = Array(repeating: HashSet64(), count: spaceCount)
     }
 
     public mutating func intern(pointer: String) -> Int32 {
@@ -35,14 +38,19 @@ public struct ReferenceIndex {
         return Int32(pointers.count - 1)
     }
 
-    public mutating func addPending(hash: UInt64, group: Int32, file: Int32, line: Int, column: Int,
-                                    pointer: Int32, value: UnsafeBufferPointer<UInt8>) {
+    public mutating func addPending(hash: UInt64, group: Int32, file: Int32, offset: Int, pointer: Int32,
+                                    element: Int, value: UnsafeBufferPointer<UInt8>) {
         let length = min(value.count, Self.maxStoredText)
-        let offset = Int32(truncatingIfNeeded: text.count)
+        let textOffset = Int32(truncatingIfNeeded: text.count)
         if let base = value.baseAddress { text.append(contentsOf: UnsafeBufferPointer(start: base, count: length)) }
-        pending.append(Pending(hash: hash, group: group, file: file, line: Int32(truncatingIfNeeded: line),
-                               column: Int32(truncatingIfNeeded: column), pointer: pointer, textOffset: offset,
+        pending.append(Pending(hash: hash, group: group, file: file, offset: Int64(offset), pointer: pointer,
+                               element: Int32(truncatingIfNeeded: element), textOffset: textOffset,
                                textLength: Int16(length)))
+    }
+
+    public func pointer(of reference: Pending) -> String {
+        let base = pointers[Int(reference.pointer)]
+        return reference.element < 0 ? base : base + "/" + String(reference.element)
     }
 
     public func value(of reference: Pending) -> String {

@@ -1,16 +1,17 @@
 /// Resolves the references collected while streaming, once every artifact has been read.
 struct ReferenceResolver {
     let schema: ArtifactSchema
-    let spaces: [Set<UInt64>]
+    let spaces: [HashSet64]
     let typesGiven: Set<String>
     let files: [String]
 
     func resolve(_ indexes: [ReferenceIndex], into collector: DiagnosticCollector) {
+        var dangling: [(index: Int, reference: ReferenceIndex.Pending, targets: String)] = []
         var unchecked: [String: String] = [:]   // target type → a field that refers to it
         let recordTypesGiven = typesGiven.filter { schema.idSpaces[$0] != nil }
         let anyRecordSpaces = recordTypesGiven.compactMap { schema.idSpaces[$0] }
         var anyRecordUnchecked = false
-        for index in indexes {
+        for (which, index) in indexes.enumerated() {
             for reference in index.pending {
                 let candidates: [Int]
                 if reference.group == ReferenceIndex.anyRecord {
@@ -23,21 +24,26 @@ struct ReferenceResolver {
                     candidates = schema.referenceGroups[Int(reference.group)]
                     let missing = candidates.map { schema.keySpaces[$0].recordType }.filter { !typesGiven.contains($0) }
                     if !missing.isEmpty {
-                        for type in missing where unchecked[type] == nil { unchecked[type] = index.pointers[Int(reference.pointer)] }
+                        for type in missing where unchecked[type] == nil { unchecked[type] = index.pointer(of: reference) }
                         continue
                     }
                 }
                 if candidates.contains(where: { spaces[$0].contains(reference.hash) }) { continue }
-                let pointer = index.pointers[Int(reference.pointer)]
                 let targets = candidates.map { space -> String in
                     let key = schema.keySpaces[space]
                     return key.byField.map { "\(key.recordType).\($0)" } ?? "\(key.recordType) id"
                 }
-                collector.add(ArtifactRules.danglingReference, file: files[Int(reference.file)], line: Int(reference.line),
-                              column: Int(reference.column), pointer: pointer,
-                              field: DiagnosticCollector.fieldKey(pointer),
-                              "reference \"\(index.value(of: reference))\" matches no extracted \(targets.joined(separator: " or ")): extract the target record or fix the value")
+                dangling.append((which, reference, targets.joined(separator: " or ")))
             }
+        }
+        let positions = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
+        for (n, item) in dangling.enumerated() {
+            let index = indexes[item.index]
+            let pointer = index.pointer(of: item.reference)
+            let position = positions[n]
+            collector.add(ArtifactRules.danglingReference, file: files[Int(item.reference.file)], line: position.line,
+                          column: position.column, pointer: pointer, field: DiagnosticCollector.fieldKey(pointer),
+                          "reference \"\(index.value(of: item.reference))\" matches no extracted \(item.targets): extract the target record or fix the value")
         }
         for (type, pointer) in unchecked.sorted(by: { $0.key < $1.key }) {
             collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: pointer,

@@ -17,80 +17,83 @@ extension RecordChecker {
 
     func checkValue(_ field: ArtifactSchema.FieldCheck, at k: Int, pointer: String, element: Int? = nil) {
         let entry = tape[k]
-        let at = { element.map { pointer + "/" + String($0) } ?? pointer }
         switch field.type {
         case .bool:
-            if entry.kind != .trueValue && entry.kind != .falseValue { typeError(field, entry, pointer: at(), expected: "true or false") }
+            if entry.kind != .trueValue && entry.kind != .falseValue { typeError(field, entry, pointer: Self.at(pointer, element), expected: "true or false") }
         case .int:
             guard entry.kind == .number, entry.has(TapeEntry.numberIsInteger) else {
-                typeError(field, entry, pointer: at(), expected: "a JSON integer")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a JSON integer")
                 return
             }
-            if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: at()) }
+            if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: Self.at(pointer, element)) }
         case .float:
             guard entry.kind == .number else {
-                typeError(field, entry, pointer: at(), expected: "a JSON number")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a JSON number")
                 return
             }
-            if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: at()) }
+            if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: Self.at(pointer, element)) }
         case .text:
             guard entry.kind == .string else {
-                typeError(field, entry, pointer: at(), expected: "a string")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a string")
                 return
             }
-            if field.lengthMin != nil || field.lengthMax != nil { checkTextLength(field, entry, pointer: at()) }
+            if field.lengthMin != nil || field.lengthMax != nil { checkTextLength(field, entry, pointer: Self.at(pointer, element)) }
             noteIdentifier(field, entry)
         case .enum:
             guard entry.kind == .string else {
-                typeError(field, entry, pointer: at(), expected: "one of its enum keys (a string)")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: "one of its enum keys (a string)")
                 return
             }
-            checkEnumKey(field, entry, pointer: at())
+            checkEnumKey(field, entry, pointer: Self.at(pointer, element))
         case .date, .timestamp:
             guard entry.kind == .string else {
-                typeError(field, entry, pointer: at(), expected: field.type == .date ? "a YYYY-MM-DD string" : "an RFC 3339 string")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: field.type == .date ? "a YYYY-MM-DD string" : "an RFC 3339 string")
                 return
             }
             let bytes = contentBytes(entry)
             let valid = field.type == .date ? DateSyntax.isDate(bytes) : DateSyntax.isTimestamp(bytes)
             if !valid {
-                report(ArtifactRules.invalidDateValue, at: entry.start, pointer: at(), field: pointer,
+                report(ArtifactRules.invalidDateValue, at: entry.start, pointer: Self.at(pointer, element), field: pointer,
                        "\"\(field.name)\" is \(self.rawText(entry)), not " + (field.type == .date
                            ? "a calendar date YYYY-MM-DD" : "an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z"))
             }
         case .reference:
             guard entry.kind == .string, entry.end - entry.start > 2 else {
-                typeError(field, entry, pointer: at(), expected: "a non-empty string (the target's id)")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a non-empty string (the target's id)")
                 return
             }
             noteIdentifier(field, entry)
-            if let group = field.referenceGroup { addPending(entry, group: Int32(group), pointer: at()) }
+            if let group = field.referenceGroup { addPending(entry, group: Int32(group), pointer: pointer, element: element ?? -1, field: field) }
         case .typedReference:
-            checkTypedReference(field, k, pointer: at())
+            checkTypedReference(field, k, pointer: Self.at(pointer, element))
         case .richText:
-            checkRichText(field, k, pointer: at())
+            checkRichText(field, k, pointer: Self.at(pointer, element))
         case .struct:
             guard entry.kind == .object else {
-                typeError(field, entry, pointer: at(), expected: "an object")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: "an object")
                 return
             }
-            if let object = field.structObject { checkObject(object, at: k, path: at()) }
+            if let object = field.structObject { checkObject(object, at: k, path: Self.at(pointer, element)) }
         case .permission:
-            checkPermission(field, k, pointer: at())
+            checkPermission(field, k, pointer: Self.at(pointer, element))
         case .typeKey, .recordTypePrivilege, .fieldPrivilege, .conditionalPrivilege, .participation:
             break
         }
+    }
+
+    /// The pointer of a value, or of one element of a collection (built only when reporting).
+    static func at(_ pointer: String, _ element: Int?) -> String {
+        element.map { pointer + "/" + String($0) } ?? pointer
     }
 
     private func noteIdentifier(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry) {
         if let space = field.identifierSpace { index.spaces[space].insert(valueHash(entry)) }
     }
 
-    func addPending(_ entry: TapeEntry, group: Int32, pointer: String) {
-        let (line, column) = position(of: entry.start)
-        let pointerID = index.intern(pointer: pointer)
-        index.addPending(hash: valueHash(entry), group: group, file: fileNumber, line: line, column: column,
-                         pointer: pointerID, value: contentBytes(entry))
+    func addPending(_ entry: TapeEntry, group: Int32, pointer: String, element: Int = -1,
+                    field: ArtifactSchema.FieldCheck? = nil) {
+        index.addPending(hash: valueHash(entry), group: group, file: fileNumber, offset: bufferOffset + entry.start,
+                         pointer: internedPointer(pointer, field: field), element: element, value: contentBytes(entry))
     }
 
     private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
@@ -135,7 +138,7 @@ extension RecordChecker {
             return
         }
         checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "typed reference \"\(field.name)\"",
-                   required: ["id", "ref_type"], optional: ["fallback_record_name"])
+                   shape: Shapes.typedReference)
     }
 
     private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
@@ -149,7 +152,7 @@ extension RecordChecker {
             let part = tape[e]
             if part.kind == .object {
                 checkShape(e, pointer: pointer + "/" + String(n), rule: ArtifactRules.fieldValueType,
-                           what: "a mention in \"\(field.name)\"", required: ["ref_type", "id"], optional: ["fallback_record_name"])
+                           what: "a mention in \"\(field.name)\"", shape: Shapes.mention)
             } else if part.kind != .string {
                 report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer + "/" + String(n), field: pointer,
                        "rich_text \"\(field.name)\" holds \(Self.kindName(part)): its parts are strings or mention objects {ref_type, id}")
@@ -165,7 +168,7 @@ extension RecordChecker {
             return
         }
         checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "permission \"\(field.name)\"",
-                   required: ["member_id", "role"], optional: [])
+                   shape: Shapes.permission)
         var m = k + 1
         for _ in 0..<Int(entry.count) {
             let key = tape[m]
@@ -179,39 +182,57 @@ extension RecordChecker {
         }
     }
 
-    /// Checks that the object at `k` has the `required` string keys and nothing beyond `optional`.
-    func checkShape(_ k: Int, pointer: String, rule: RuleInfo, what: String, required: [StaticString],
-                    optional: [StaticString], booleans: [StaticString] = []) {
+    /// Checks that the object at `k` has the shape's required string keys and nothing else.
+    func checkShape(_ k: Int, pointer: String, rule: RuleInfo, what: String, shape: Shape) {
         let entry = tape[k]
-        var found = [Bool](repeating: false, count: required.count)
+        var found: UInt32 = 0
         var m = k + 1
         for _ in 0..<Int(entry.count) {
             let key = tape[m]
             let value = tape[m + 1]
-            if let r = required.firstIndex(where: { keyEquals(key, $0) }) {
-                found[r] = true
+            if let r = shape.required.firstIndex(where: { keyEquals(key, $0) }) {
+                found |= 1 << UInt32(r)
                 if value.kind != .string || value.end - value.start <= 2 {
                     report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
                            "\"\(self.string(key))\" of \(what) must be a non-empty string, not \(Self.kindName(value))")
                 }
-            } else if optional.contains(where: { keyEquals(key, $0) }) {
+            } else if shape.optional.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .string && value.kind != .null {
                     report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
                            "\"\(self.string(key))\" of \(what) must be a string, not \(Self.kindName(value))")
                 }
-            } else if booleans.contains(where: { keyEquals(key, $0) }) {
+            } else if shape.booleans.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .trueValue && value.kind != .falseValue && value.kind != .null {
                     report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
                            "\"\(self.string(key))\" of \(what) must be true or false, not \(Self.kindName(value))")
                 }
             } else {
                 report(rule, at: key.start, pointer: pointer + "/" + string(key), field: pointer,
-                       "\(what) has an unknown key \"\(self.string(key))\": allowed are \((required + optional + booleans).map { "\($0)" }.joined(separator: ", "))")
+                       "\(what) has an unknown key \"\(self.string(key))\": allowed are \((shape.required + shape.optional + shape.booleans).map { "\($0)" }.joined(separator: ", "))")
             }
             m = value.next
         }
-        for (r, wasFound) in found.enumerated() where !wasFound {
-            report(rule, at: entry.start, pointer: pointer, field: pointer, "\(what) has no \"\(required[r])\": add it")
+        for r in shape.required.indices where found & (1 << UInt32(r)) == 0 {
+            report(rule, at: entry.start, pointer: pointer, field: pointer, "\(what) has no \"\(shape.required[r])\": add it")
         }
     }
+}
+
+/// The keys of an object with a fixed shape: required non-empty strings, optional strings, booleans.
+struct Shape: Sendable {
+    let required: [StaticString]
+    let optional: [StaticString]
+    var booleans: [StaticString] = []
+}
+
+enum Shapes {
+    static let typedReference = Shape(required: ["id", "ref_type"], optional: ["fallback_record_name"])
+    static let mention = Shape(required: ["ref_type", "id"], optional: ["fallback_record_name"])
+    static let permission = Shape(required: ["member_id", "role"], optional: [])
+    static let ssorID = Shape(required: ["devrev", "external"], optional: [])
+    static let external = Shape(required: ["external"], optional: [])
+    static let attachment = Shape(
+        required: ["url", "id", "file_name", "parent_id"],
+        optional: ["author_id", "content_type", "grand_parent_id", "created_date", "modified_date"],
+        booleans: ["inline"])
 }

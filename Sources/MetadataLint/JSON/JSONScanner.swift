@@ -189,7 +189,25 @@ public struct JSONScanner {
         i += 1
         var flags: UInt8 = 0
         while true {
-            // Fast path: plain printable ASCII.
+            // Fast path, eight bytes at a time: stop at a quote, backslash, control or non-ASCII byte.
+            let raw = UnsafeRawPointer(base.unsafelyUnwrapped)
+            while i + 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quote = w ^ 0x2222_2222_2222_2222
+                let backslash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                    | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
+                    | ((w &- 0x2020_2020_2020_2020) & ~w)
+                    | w
+                let hits = special & 0x8080_8080_8080_8080
+                if hits != 0 {
+                    // The lowest flagged byte is always a real hit: borrows only carry upwards.
+                    i += hits.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
+            // Plain printable ASCII, byte by byte.
             while i < end {
                 let b = byte(i)
                 if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b >= 0x80 { break }
@@ -336,41 +354,52 @@ public struct JSONScanner {
     /// raw bytes; a key with escapes is decoded first so `"a"` and `"\u0061"` count as the same.
     private mutating func noteDuplicateKeys(objectIndex: Int) {
         let count = Int(tape.entries[objectIndex].count)
-        var keys: [Int] = []
-        keys.reserveCapacity(count)
-        var k = objectIndex + 1
-        var anyEscapes = false
-        for _ in 0..<count {
-            keys.append(k)
-            if tape.entries[k].has(TapeEntry.stringHasEscapes) { anyEscapes = true }
-            k = tape.entries[k + 1].next
-        }
-        if anyEscapes || count > 24 {
-            var seen: [String: Int] = [:]
-            for key in keys {
-                let entry = tape.entries[key]
-                let decoded = JSONStringDecoder.decode(base.unsafelyUnwrapped, entry)
-                if let first = seen[decoded] {
-                    notes.append(JSONScanNote(kind: .duplicateKey(key: decoded, firstOffset: first), offset: entry.start))
-                } else {
-                    seen[decoded] = entry.start
-                }
-            }
+        let p = base.unsafelyUnwrapped
+        if count > 24 || hasEscapedKey(objectIndex: objectIndex, count: count) {
+            noteDuplicateKeysByDecoding(objectIndex: objectIndex, count: count)
             return
         }
-        let p = base.unsafelyUnwrapped
-        for a in 1..<keys.count {
-            let ea = tape.entries[keys[a]]
+        // Few plain keys: compare each with the ones before it, walking the tape (no allocation).
+        var a = tape.entries[objectIndex + 2].next
+        for _ in 1..<count {
+            let ea = tape.entries[a]
             let la = ea.end - ea.start
-            for b in 0..<a {
-                let eb = tape.entries[keys[b]]
-                if eb.end - eb.start == la, memcmp(p + ea.start, p + eb.start, la) == 0 {
+            var b = objectIndex + 1
+            while b != a {
+                let eb = tape.entries[b]
+                if eb.end - eb.start == la, p[eb.start + 1] == p[ea.start + 1], memcmp(p + ea.start, p + eb.start, la) == 0 {
                     notes.append(JSONScanNote(
                         kind: .duplicateKey(key: JSONStringDecoder.decode(p, ea), firstOffset: eb.start),
                         offset: ea.start))
                     break
                 }
+                b = tape.entries[b + 1].next
             }
+            a = tape.entries[a + 1].next
+        }
+    }
+
+    private func hasEscapedKey(objectIndex: Int, count: Int) -> Bool {
+        var k = objectIndex + 1
+        for _ in 0..<count {
+            if tape.entries[k].has(TapeEntry.stringHasEscapes) { return true }
+            k = tape.entries[k + 1].next
+        }
+        return false
+    }
+
+    private mutating func noteDuplicateKeysByDecoding(objectIndex: Int, count: Int) {
+        var seen: [String: Int] = [:]
+        var k = objectIndex + 1
+        for _ in 0..<count {
+            let entry = tape.entries[k]
+            let decoded = JSONStringDecoder.decode(base.unsafelyUnwrapped, entry)
+            if let first = seen[decoded] {
+                notes.append(JSONScanNote(kind: .duplicateKey(key: decoded, firstOffset: first), offset: entry.start))
+            } else {
+                seen[decoded] = entry.start
+            }
+            k = tape.entries[k + 1].next
         }
     }
 }
