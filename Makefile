@@ -10,11 +10,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
-# Debian's libjq-dev (jq 1.6) and zlib1g-dev; installed only when missing.
+# Debian's libjq-dev (jq 1.6) and zlib1g-dev, and the jq program the tests compare against;
+# installed only when missing.
 deps:
-	@if [ ! -f /usr/include/jq.h ] || [ ! -f /usr/include/zlib.h ]; then \
-		echo "installing libjq-dev and zlib1g-dev"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libjq-dev zlib1g-dev >/dev/null; \
+	@if [ ! -f /usr/include/jq.h ] || [ ! -f /usr/include/zlib.h ] || ! command -v jq >/dev/null; then \
+		echo "installing libjq-dev, zlib1g-dev and jq"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libjq-dev zlib1g-dev jq >/dev/null; \
 	fi
 
 build: deps

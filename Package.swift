@@ -12,9 +12,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CJQ", path: "Sources/CJQ"),
+        .target(name: "JQ", dependencies: ["CJQ"]),
         .target(
             name: "MetadataLint",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "JQ"],
             // The checker's hot loop touches class fields; dynamic exclusivity checks cost ~5% there.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
@@ -27,8 +29,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetadataLintTests",
-            dependencies: ["MetadataLint"],
-            resources: []
+            dependencies: ["MetadataLint", "JQ"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,12 @@ struct CheckArtifactsCommand: ParsableCommand {
     @Option(name: .long, help: "Item type of every file given (default: from each file name).")
     var itemType: String?
 
+    @Option(name: .long, help: "Worker threads (default: one per core). Files of one item type share a worker.")
+    var workers: Int?
+
+    @Flag(name: .long, help: "Print records, references and reference-index memory to stderr.")
+    var stats = false
+
     @Argument(help: "Artifact files or directories.")
     var paths: [String]
 
@@ -30,6 +36,10 @@ struct CheckArtifactsCommand: ParsableCommand {
     func run() throws {
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
         options.cap = output.format == .text ? Self.perFieldLimit : nil
+        if let workers {
+            guard workers >= 1 else { throw ValidationError("--workers must be 1 or more") }
+            options.workers = workers
+        }
         if isatty(STDERR_FILENO) != 0 {
             options.progress = { done, total in
                 guard total > Self.progressThreshold else { return }
@@ -45,6 +55,10 @@ struct CheckArtifactsCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if stats {
+            let records = result.recordCounts.values.reduce(0, +)
+            FileHandle.standardError.write(Data("stats: \(records) records, \(result.pendingReferences) references, reference index \(result.indexBytes >> 20) MiB\n".utf8))
+        }
         let renderer = output.format.renderer(color: output.useColor)
         Output.write(renderer.render(result.diagnostics, rules: Rules.all))
         if output.format == .text {

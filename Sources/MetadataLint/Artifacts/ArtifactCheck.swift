@@ -34,6 +34,9 @@ public struct ArtifactCheck {
         /// True when the metadata had errors, so no data was checked.
         public var metadataFailed: Bool
         public var files: Int
+        /// Bytes held by the reference index (id and identifier sets, pending references) at its peak.
+        public var indexBytes = 0
+        public var pendingReferences = 0
     }
 
     struct Artifact {
@@ -76,6 +79,8 @@ public struct ArtifactCheck {
         var counts: [String: Int] = [:]
         var index = ReferenceIndex(spaceCount: schema.keySpaces.count)
         var pendingSets: [(ReferenceIndex, DiagnosticCollector)] = []
+        let indexBytes = workers.reduce(0) { $0 + $1.index.memoryBytes }
+        let pendingReferences = workers.reduce(0) { $0 + $1.index.pendingCount }
         for worker in workers {
             collector.merge(worker.diagnostics)
             for (type, count) in worker.recordCounts { counts[type, default: 0] += count }
@@ -90,7 +95,8 @@ public struct ArtifactCheck {
             .resolve(pendingSets.map(\.0), into: collector)
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
-                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count)
+                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count,
+                      indexBytes: indexBytes, pendingReferences: pendingReferences)
     }
 
     /// Spreads item types over the workers, largest first, and runs them concurrently.

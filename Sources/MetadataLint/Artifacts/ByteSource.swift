@@ -35,6 +35,16 @@ public final class ByteSource {
         }
     }
 
+    /// Standard input; gzip is detected by zlib itself, which passes plain text through unchanged.
+    public init(standardInput: Void) throws(InputError) {
+        path = "<stdin>"
+        fileSize = 0
+        isGzip = true
+        guard let opened = gzdopen(dup(0), "rb") else { throw InputError(path: path, reason: "cannot read standard input") }
+        gzbuffer(opened, 256 * 1024)
+        gz = opened
+    }
+
     deinit { close() }
 
     public func close() {

@@ -12,7 +12,8 @@ struct ReferenceResolver {
         let anyRecordSpaces = recordTypesGiven.compactMap { schema.idSpaces[$0] }
         var anyRecordUnchecked = false
         for (which, index) in indexes.enumerated() {
-            for reference in index.pending {
+            for chunk in index.chunks {
+            for reference in chunk {
                 let candidates: [Int]
                 if reference.group == ReferenceIndex.anyRecord {
                     if anyRecordSpaces.isEmpty {
@@ -35,15 +36,16 @@ struct ReferenceResolver {
                 }
                 dangling.append((which, reference, targets.joined(separator: " or ")))
             }
+            }
         }
-        let positions = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
+        let found = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
         for (n, item) in dangling.enumerated() {
             let index = indexes[item.index]
             let pointer = index.pointer(of: item.reference)
-            let position = positions[n]
+            let position = found[n]
             collector.add(ArtifactRules.danglingReference, file: files[Int(item.reference.file)], line: position.line,
                           column: position.column, pointer: pointer, field: DiagnosticCollector.fieldKey(pointer),
-                          "reference \"\(index.value(of: item.reference))\" matches no extracted \(item.targets): extract the target record or fix the value")
+                          "reference \"\(position.text)\" matches no extracted \(item.targets): extract the target record or fix the value")
         }
         for (type, pointer) in unchecked.sorted(by: { $0.key < $1.key }) {
             collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: pointer,

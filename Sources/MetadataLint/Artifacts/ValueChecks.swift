@@ -93,7 +93,7 @@ extension RecordChecker {
     func addPending(_ entry: TapeEntry, group: Int32, pointer: String, element: Int = -1,
                     field: ArtifactSchema.FieldCheck? = nil) {
         index.addPending(hash: valueHash(entry), group: group, file: fileNumber, offset: bufferOffset + entry.start,
-                         pointer: internedPointer(pointer, field: field), element: element, value: contentBytes(entry))
+                         pointer: internedPointer(pointer, field: field), element: element)
     }
 
     private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
