@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -16,7 +17,7 @@ let package = Package(
         .target(name: "JQ", dependencies: ["CJQ"]),
         .target(
             name: "MetadataLint",
-            dependencies: ["CZlib", "JQ"],
+            dependencies: ["CZlib", "JQ", .product(name: "Yams", package: "Yams")],
             // The checker's hot loop touches class fields; dynamic exclusivity checks cost ~5% there.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),

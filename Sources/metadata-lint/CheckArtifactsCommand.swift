@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
+import JQ
 import MetadataLint
+
+/// Only used if a --where filter that compiled once fails to compile on a worker (it cannot).
+struct RejectAll: RecordFilter {
+    mutating func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+}
 
 struct CheckArtifactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +28,9 @@ struct CheckArtifactsCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: one per core). Files of one item type share a worker.")
     var workers: Int?
 
+    @Option(name: .long, help: "Check only the records for which this jq filter is truthy.")
+    var `where`: String?
+
     @Flag(name: .long, help: "Print records, references and reference-index memory to stderr.")
     var stats = false
 
@@ -34,7 +43,20 @@ struct CheckArtifactsCommand: ParsableCommand {
     static let progressThreshold = 8 << 20
 
     func run() throws {
+        let config = try output.loadConfig()
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
+        options.policy = config.policy
+        options.customRules = config.customRules
+        options.config = config
+        if let program = `where` {
+            do throws(JQError) {
+                _ = try JQRecordFilter(program)
+            } catch {
+                FileHandle.standardError.write(Data(("--where: " + error.message + "\n").utf8))
+                throw ExitCode(2)
+            }
+            options.recordFilter = { (try? JQRecordFilter(program)).map { $0 as any RecordFilter } ?? RejectAll() }
+        }
         options.cap = output.format == .text ? Self.perFieldLimit : nil
         if let workers {
             guard workers >= 1 else { throw ValidationError("--workers must be 1 or more") }
@@ -60,7 +82,7 @@ struct CheckArtifactsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("stats: \(records) records, \(result.pendingReferences) references, reference index \(result.indexBytes >> 20) MiB\n".utf8))
         }
         let renderer = output.format.renderer(color: output.useColor)
-        Output.write(renderer.render(result.diagnostics, rules: Rules.all))
+        Output.write(renderer.render(result.diagnostics, rules: config.allRules))
         if output.format == .text {
             for (key, count) in result.omitted {
                 let parts = key.split(separator: " ", maxSplits: 1).map(String.init)

@@ -11,6 +11,24 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors for the exit code.")
     var strict = false
 
+    @Option(name: .long, help: "Config file (default: .metadata-lint.yml in this directory or a parent).")
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore any config file.")
+    var noConfig = false
+
+    /// The config in force; a broken config is exit code 2 with its position.
+    func loadConfig() throws -> Config {
+        if noConfig { return Config() }
+        guard let path = config ?? ConfigLoader.discover() else { return Config() }
+        do throws(ConfigError) {
+            return try ConfigLoader.load(path)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+
     /// Colour only on a terminal, and never with NO_COLOR set.
     var useColor: Bool {
         if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
@@ -18,7 +36,7 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Prints the diagnostics and returns the exit code they call for.
-    func emit(_ diagnostics: [Diagnostic], files: Int, rules: [RuleInfo] = Rules.all) -> Int32 {
+    func emit(_ diagnostics: [Diagnostic], files: Int, rules: [RuleInfo]) -> Int32 {
         let renderer = format.renderer(color: useColor)
         Output.write(renderer.render(diagnostics, rules: rules))
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -8,17 +8,23 @@ struct RulesCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the catalogue as JSON.")
     var json = false
 
-    func run() {
+    @Option(name: .long, help: "Config file whose custom rules to list (default: discovered).")
+    var config: String?
+
+    func run() throws {
+        var options = try OutputOptions.parse(config.map { ["--config", $0] } ?? [])
+        options.format = .text
+        let all = try options.loadConfig().allRules
         if json {
-            let items = Rules.all.map { rule in
+            let items = all.map { rule in
                 "  {\"id\": \"\(rule.id)\", \"group\": \"\(rule.group.rawValue)\", \"severity\": \"\(rule.defaultSeverity.rawValue)\"}"
             }
             Output.write("[\n" + items.joined(separator: ",\n") + "\n]\n")
             return
         }
-        let width = Rules.all.map(\.id.count).max() ?? 0
+        let width = all.map(\.id.count).max() ?? 0
         var group: RuleInfo.Group? = nil
-        for rule in Rules.all {
+        for rule in all {
             if rule.group != group {
                 Output.write("\(group == nil ? "" : "\n")\(rule.group.rawValue):\n")
                 group = rule.group
@@ -37,8 +43,12 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A rule id, as `metadata-lint rules` lists them.")
     var rule: String
 
+    @Option(name: .long, help: "Config file whose custom rules to explain (default: discovered).")
+    var config: String?
+
     func run() throws {
-        guard let info = Rules.info(rule) else {
+        let custom = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig().customRuleInfos
+        guard let info = Rules.info(rule) ?? custom.first(where: { $0.id == rule }) else {
             var message = "unknown rule \"\(rule)\""
             if let suggestion = Suggest.closest(to: rule, in: Rules.all.map(\.id)) {
                 message += ": did you mean \"\(suggestion)\"?"

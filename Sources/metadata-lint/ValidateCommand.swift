@@ -13,8 +13,10 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let paths = files.isEmpty ? ["external_domain_metadata.json"] : files
-        let validator = MetadataValidator()
+        let config = try output.loadConfig()
+        let paths = (files.isEmpty ? ["external_domain_metadata.json"] : files)
+            .filter { $0 == "-" || !ConfigLoader.isIgnored($0, by: config) }
+        let validator = MetadataValidator(config: config)
         var diagnostics: [Diagnostic] = []
         for path in paths {
             do throws(InputError) {
@@ -25,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let code = output.emit(diagnostics, files: paths.count)
+        let code = output.emit(diagnostics, files: paths.count, rules: config.allRules)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -15,6 +15,9 @@ public struct ArtifactCheck {
         public var progress: ((Int, Int) -> Void)? = nil
         /// Decides per record whether to check it (`--where`); nil checks every record.
         public var recordFilter: (@Sendable () -> any RecordFilter)? = nil
+        public var customRules: [CustomRule] = []
+        /// Files matching these fnmatch patterns are skipped.
+        public var config: Config? = nil
 
         public init(metadataPath: String, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath
@@ -48,7 +51,8 @@ public struct ArtifactCheck {
 
     public static func run(_ options: Options) throws(InputError) -> Result {
         let metadataSource = try InputFile.read(options.metadataPath)
-        let validation = MetadataValidator(policy: options.policy).validate(metadataSource)
+        let validation = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
+            .validate(metadataSource)
         if validation.diagnostics.contains(where: { $0.severity == .error }) || validation.metadata == nil {
             return Result(diagnostics: validation.diagnostics, omitted: [], recordCounts: [:],
                           errors: validation.diagnostics.filter { $0.severity == .error }.count,
@@ -64,6 +68,7 @@ public struct ArtifactCheck {
         let resolver = ItemTypeResolver(recordTypes: metadata.recordTypes.map(\.key))
         var artifacts: [Artifact] = []
         for (number, file) in files.enumerated() {
+            if let config = options.config, ConfigLoader.isIgnored(file.path, by: config) { continue }
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             let itemType = options.itemType ?? resolver.resolve(fileName: name)
             guard let itemType, resolver.known.contains(itemType) else {
@@ -115,12 +120,16 @@ public struct ArtifactCheck {
         let policy = options.policy
         let cap = options.cap
         let filterFactory = options.recordFilter
+        let customRules = options.customRules
         let jobs = assignments
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             let checker = RecordChecker(schema: schema, diagnostics: DiagnosticCollector(policy: policy, cap: cap))
             let filter = filterFactory?()
+            // libjq is not thread-safe: each worker compiles its own filters.
+            let rules = CompiledArtifactRule.compile(customRules)
             for artifact in jobs[worker] {
-                ArtifactReader(checker: checker, artifact: artifact, progress: box, filter: filter).read()
+                ArtifactReader(checker: checker, artifact: artifact, progress: box, filter: filter,
+                               customRules: rules.filter { $0.applies(to: artifact.itemType) }).read()
             }
             box.store(checker, at: worker)
         }

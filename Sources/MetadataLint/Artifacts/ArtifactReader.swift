@@ -1,9 +1,12 @@
+import JQ
+
 /// Streams one artifact file through a worker's RecordChecker.
 struct ArtifactReader {
     let checker: RecordChecker
     let artifact: ArtifactCheck.Artifact
     let progress: WorkerBox
     var filter: (any RecordFilter)?
+    let customRules: [CompiledArtifactRule]
 
     static let progressStep = 8 << 20
 
@@ -34,13 +37,18 @@ struct ArtifactReader {
                 checker.recordStart = record.start
                 checker.recordLine = record.line
                 checker.bufferOffset = stream.bytesBefore
-                if var active = filter {
-                    let accepted = active.accepts(UnsafeBufferPointer(start: record.base + record.start, count: record.end - record.start))
-                    filter = active
-                    if !accepted { return }
-                }
+                let bytes = UnsafeBufferPointer(start: record.base + record.start, count: record.end - record.start)
                 swap(&checker.tape, &scanner.tape)
                 defer { swap(&checker.tape, &scanner.tape) }
+                if var active = filter {
+                    let accepted = active.accepts(bytes)
+                    filter = active
+                    if !accepted {
+                        checker.indexOnly(object: object, idSpace: idSpace)
+                        return
+                    }
+                }
+                for custom in customRules { runCustomRule(custom, on: bytes, line: record.line) }
                 for note in scanner.notes { reportNote(note) }
                 if let object {
                     checker.checkItem(object: object, itemType: artifact.itemType, idSpace: idSpace)
@@ -82,6 +90,18 @@ struct ArtifactReader {
 
     private func scaledTotal(_ bytes: Int, _ source: ByteSource) -> Int {
         source.isGzip ? bytes / 8 : bytes
+    }
+
+    private func runCustomRule(_ custom: CompiledArtifactRule, on bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+        do throws(JQError) {
+            if try custom.filter.isTruthy(json: bytes) {
+                checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
+                                        field: custom.rule.id, custom.rule.message)
+            }
+        } catch {
+            checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
+                                    field: custom.rule.id + " error", "custom rule \"\(custom.rule.id)\" failed on this record: \(error.message)")
+        }
     }
 
     private func reportNote(_ note: JSONScanNote) {

@@ -179,6 +179,32 @@ final class RecordChecker {
         }
     }
 
+    /// For records `--where` leaves out: register the id and identifier values others may refer
+    /// to, without checking or reporting anything.
+    func indexOnly(object objectIndex: Int?, idSpace: Int?) {
+        let root = tape[0]
+        guard root.kind == .object else { return }
+        var k = 1
+        for _ in 0..<Int(root.count) {
+            let key = tape[k]
+            let value = tape[k + 1]
+            if keyEquals(key, "id"), value.kind == .string, let idSpace {
+                index.spaces[idSpace].insert(valueHash(value))
+            } else if keyEquals(key, "data"), value.kind == .object, let objectIndex {
+                let object = schema.objects[objectIndex]
+                var m = k + 2
+                for _ in 0..<Int(value.count) {
+                    if let fieldIndex = lookup(object.table, tape[m]), let space = object.fields[fieldIndex].identifierSpace,
+                       tape[m + 1].kind == .string {
+                        index.spaces[space].insert(valueHash(tape[m + 1]))
+                    }
+                    m = tape[m + 1].next
+                }
+            }
+            k = value.next
+        }
+    }
+
     private func checkID(_ value: TapeEntry, idSpace: Int?) {
         guard value.kind == .string, value.end - value.start > 2 else {
             report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/id", field: "/id",

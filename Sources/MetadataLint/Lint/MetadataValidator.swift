@@ -2,10 +2,16 @@
 public struct MetadataValidator: Sendable {
     public var policy: RulePolicy
     public var maxDepth: Int
+    public var customRules: [CustomRule]
 
-    public init(policy: RulePolicy = RulePolicy(), maxDepth: Int = 256) {
+    public init(policy: RulePolicy = RulePolicy(), maxDepth: Int = 256, customRules: [CustomRule] = []) {
         self.policy = policy
         self.maxDepth = maxDepth
+        self.customRules = customRules
+    }
+
+    public init(config: Config) {
+        self.init(policy: config.policy, customRules: config.customRules)
     }
 
     public struct Result: Sendable {
@@ -23,6 +29,9 @@ public struct MetadataValidator: Sendable {
         let metadata = MetadataReader.read(root, sink: &sink)
         for check in Rules.modelChecks {
             check.check(metadata, &sink)
+        }
+        if !customRules.isEmpty {
+            CustomMetadataRules(rules: customRules).run(on: source, root: root, sink: &sink)
         }
         return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), metadata: metadata, source: source)
     }

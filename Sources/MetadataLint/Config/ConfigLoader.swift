@@ -1,0 +1,144 @@
+import Foundation
+import JQ
+import Yams
+
+/// Finds and reads `.metadata-lint.yml`.
+public enum ConfigLoader {
+    public static let fileNames = [".metadata-lint.yml", ".metadata-lint.yaml"]
+
+    /// The config in `directory` or the nearest parent that has one.
+    public static func discover(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            for name in fileNames {
+                let candidate = url.appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public static func load(_ path: String) throws(ConfigError) -> Config {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: path, line: 0, column: 0, message: "cannot read the config file")
+        }
+        return try parse(text, path: path)
+    }
+
+    static let topKeys = ["rules", "ignore", "custom-rules"]
+    static let ruleKeys = ["id", "severity", "message", "on", "item-types", "filter"]
+
+    public static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
+        var config = Config()
+        config.path = path
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw ConfigError(path: path, line: 0, column: 0, message: "not valid YAML: \(error)")
+        }
+        guard let root else { return config }
+        func fail(_ node: Node?, _ message: String) -> ConfigError {
+            ConfigError(path: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+        }
+        guard let top = root.mapping else { throw fail(root, "the config must be a mapping with rules, ignore and custom-rules") }
+        for (keyNode, value) in top {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "rules":
+                guard let rules = value.mapping else { throw fail(value, "\"rules\" maps rule ids to off, error, warning or note") }
+                for (idNode, settingNode) in rules {
+                    let id = idNode.string ?? ""
+                    guard Rules.info(id) != nil else {
+                        let hint = Suggest.closest(to: id, in: Rules.all.map(\.id)).map { ": did you mean \"\($0)\"?" } ?? " (metadata-lint rules lists them)"
+                        throw fail(idNode, "unknown rule \"\(id)\"\(hint)")
+                    }
+                    let setting = settingNode.scalar?.string ?? ""
+                    if ["off", "false", "disable", "disabled"].contains(setting) {
+                        config.policy.disabled.insert(id)
+                    } else if let severity = Severity(rawValue: setting) {
+                        config.policy.severities[id] = severity
+                    } else {
+                        throw fail(settingNode, "rule \"\(id)\" is set to \"\(setting)\": use off, error, warning or note")
+                    }
+                }
+            case "ignore":
+                guard let patterns = value.sequence else { throw fail(value, "\"ignore\" is a list of path patterns") }
+                config.ignore = patterns.compactMap { $0.string }
+            case "custom-rules":
+                guard let rules = value.sequence else { throw fail(value, "\"custom-rules\" is a list of rules") }
+                for ruleNode in rules {
+                    config.customRules.append(try customRule(ruleNode, fail: fail))
+                }
+            default:
+                let hint = Suggest.closest(to: key, in: topKeys).map { ": did you mean \"\($0)\"?" } ?? ""
+                throw fail(keyNode, "unknown key \"\(key)\"\(hint) (allowed: \(topKeys.joined(separator: ", ")))")
+            }
+        }
+        let ids = config.customRules.map(\.id)
+        for rule in config.customRules where ids.filter({ $0 == rule.id }).count > 1 {
+            throw ConfigError(path: path, line: rule.line, column: rule.column, message: "custom rule id \"\(rule.id)\" is used twice")
+        }
+        return config
+    }
+
+    static func customRule(_ node: Node, fail: (Node?, String) -> ConfigError) throws(ConfigError) -> CustomRule {
+        guard let mapping = node.mapping else { throw fail(node, "a custom rule is a mapping with id, message and filter") }
+        for (keyNode, _) in mapping where !ruleKeys.contains(keyNode.string ?? "") {
+            let key = keyNode.string ?? ""
+            let hint = Suggest.closest(to: key, in: ruleKeys).map { ": did you mean \"\($0)\"?" } ?? ""
+            throw fail(keyNode, "unknown key \"\(key)\" in a custom rule\(hint) (allowed: \(ruleKeys.joined(separator: ", ")))")
+        }
+        func string(_ key: String) -> String? { mapping[Node(key)]?.string }
+        guard let id = string("id"), !id.isEmpty else { throw fail(node, "a custom rule needs an \"id\"") }
+        guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+            throw fail(mapping[Node("id")], "custom rule id \"\(id)\" must be kebab-case (a-z, 0-9, -)")
+        }
+        guard Rules.info(id) == nil else { throw fail(mapping[Node("id")], "\"\(id)\" is a built-in rule id: choose another") }
+        guard let filter = string("filter") else { throw fail(node, "custom rule \"\(id)\" needs a \"filter\" (a jq program)") }
+        guard let message = string("message") else { throw fail(node, "custom rule \"\(id)\" needs a \"message\"") }
+        var severity = Severity.warning
+        if let text = string("severity") {
+            guard let parsed = Severity(rawValue: text) else {
+                throw fail(mapping[Node("severity")], "severity \"\(text)\" of custom rule \"\(id)\": use error, warning or note")
+            }
+            severity = parsed
+        }
+        var target = CustomRule.Target.metadata
+        if let text = string("on") {
+            guard let parsed = CustomRule.Target(rawValue: text) else {
+                throw fail(mapping[Node("on")], "\"on\" of custom rule \"\(id)\" is \"\(text)\": use metadata or artifacts")
+            }
+            target = parsed
+        }
+        var itemTypes: Set<String>? = nil
+        if let list = mapping[Node("item-types")] {
+            guard target == .artifacts else { throw fail(list, "\"item-types\" applies to rules with \"on: artifacts\"") }
+            guard let items = list.sequence else { throw fail(list, "\"item-types\" is a list of item types") }
+            itemTypes = Set(items.compactMap { $0.string })
+        }
+        let filterNode = mapping[Node("filter")]
+        do throws(JQError) {
+            _ = try JQFilter(filter)
+        } catch {
+            throw fail(filterNode, "the filter of custom rule \"\(id)\" does not compile: \(error.message.replacingOccurrences(of: "\n", with: " "))")
+        }
+        return CustomRule(id: id, severity: severity, message: message, target: target, itemTypes: itemTypes,
+                          filter: filter, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// True when `path` matches one of the config's ignore patterns (as given, or relative to the
+    /// config file's directory). `*` matches across `/`.
+    public static func isIgnored(_ path: String, by config: Config) -> Bool {
+        guard !config.ignore.isEmpty else { return false }
+        var candidates = [path]
+        if let configPath = config.path {
+            let base = URL(fileURLWithPath: configPath).deletingLastPathComponent().standardizedFileURL.path + "/"
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            if absolute.hasPrefix(base) { candidates.append(String(absolute.dropFirst(base.count))) }
+        }
+        return config.ignore.contains { pattern in candidates.contains { fnmatch(pattern, $0, 0) == 0 } }
+    }
+}
