@@ -6,7 +6,7 @@ BIN := .build/release/metadata-lint
 DEBUG_BIN := .build/debug/metadata-lint
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release test demo install bench clean
+.PHONY: all deps build release test demo install bench memcheck clean
 
 all: build
 
@@ -41,6 +41,9 @@ install: release
 
 bench: release
 	bash bench/run.sh
+
+memcheck: release
+	bash bench/memcheck.sh
 
 clean:
 	rm -rf .build
