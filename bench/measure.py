@@ -29,8 +29,9 @@ def main():
     size = sum(os.path.getsize(f) for f in files)
     records = sum(1 for f in files for _ in open(f, 'rb'))
     rows = [
-        ('metadata-lint check-artifacts', [binary, 'check-artifacts', '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
-        ('metadata-lint check-artifacts --workers 1', [binary, 'check-artifacts', '--workers', '1', '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
+        ('metadata-lint check-artifacts', [binary, 'check-artifacts', '--no-config', '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
+        ('metadata-lint check-artifacts --workers 1', [binary, 'check-artifacts', '--no-config', '--workers', '1', '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
+        ('metadata-lint check-artifacts + 1 custom jq rule on epics', [binary, 'check-artifacts', '--config', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'custom-rule.yml'), '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
         ('jq -c . (parse + print only)', 'jq -c . ' + ' '.join(files) + ' > /dev/null'),
         ('jsonschema-rs, one schema per item type', [python, os.path.join(os.path.dirname(__file__), 'jsonschema_peer.py'), data]),
     ]

@@ -79,6 +79,17 @@ import Testing
         #expect(result.recordCounts.isEmpty)
     }
 
+    @Test func duplicateKeysInRecordsAreReportedWithoutTheScannerPass() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let line = #"{"id": "u1", "id": "u2", "created_date": "2024-01-01T00:00:00Z", "modified_date": "2024-01-01T00:00:00Z", "data": {"email": "a@x", "name": null, "name": "A", "email": "b@x"}}"#
+        try Data((line + "\n").utf8).write(to: directory.appendingPathComponent("users.jsonl"))
+        let result = try ArtifactCheck.run(ArtifactCheck.Options(metadataPath: Self.metadata, paths: [directory.path]))
+        let duplicates = result.diagnostics.filter { $0.rule == "json-duplicate-key" }
+        #expect(duplicates.map(\.column) == [14, 146, 159])
+    }
+
     @Test func textCapKeepsTwentyPerRuleAndField() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -92,5 +103,44 @@ import Testing
         #expect(result.errors == 50)
         #expect(result.omitted.map(\.count) == [30])
         #expect(result.diagnostics.last?.line == 20)
+    }
+}
+
+/// Large JSONL files are split between workers; the findings must not depend on it.
+@Suite struct SplitFileTests {
+    @Test(arguments: [1, 2, 3])
+    func splittingGivesTheSameFindingsAsOneWorker(workers: Int) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stamp = #""created_date": "2024-01-01T00:00:00Z", "modified_date": "2024-01-01T00:00:00Z""#
+        var users: [String] = []
+        for n in 0..<600 {
+            // Planted: a repeated id far apart (crosses chunks), a bad type, an unknown field.
+            let id = n == 550 ? "u7" : "u\(n)"
+            let email = n == 333 ? "5" : "\"u\(n)@example.com\""
+            let extra = n == 480 ? #", "nickname": "x""# : ""
+            users.append("{\"id\": \"\(id)\", \(stamp), \"data\": {\"email\": \(email)\(extra)}}")
+        }
+        try Data((users.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("users.jsonl"))
+        var epics: [String] = []
+        for n in 0..<300 {
+            let owner = n == 290 ? "nobody" : "u\(n)"
+            epics.append("{\"id\": \"e\(n)\", \(stamp), \"data\": {\"title\": \"t\", \"owner\": \"\(owner)\"}}")
+        }
+        try Data((epics.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("epics.jsonl"))
+        var options = ArtifactCheck.Options(metadataPath: ArtifactFixtureTests.metadata, paths: [directory.path])
+        options.workers = workers
+        options.minimumSplitSize = 1024
+        let result = try ArtifactCheck.run(options)
+        let summary = result.diagnostics.map { "\($0.rule)@\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.column)" }
+        #expect(summary == [
+            "dangling-reference@epics.jsonl:291:129",
+            "field-value-type@users.jsonl:334:115",
+            "undeclared-data-field@users.jsonl:481:135",
+            "duplicate-item-id@users.jsonl:551:8",
+        ])
+        #expect(result.recordCounts == ["users": 600, "epics": 300])
+        #expect(result.errors == 4)
     }
 }

@@ -16,6 +16,8 @@ public struct ArtifactCheck {
         /// Decides per record whether to check it (`--where`); nil checks every record.
         public var recordFilter: (@Sendable () -> any RecordFilter)? = nil
         public var customRules: [CustomRule] = []
+        /// Uncompressed JSONL files at least this large are split between workers.
+        public var minimumSplitSize = WorkPlan.minimumSplitSize
         /// Files matching these fnmatch patterns are skipped.
         public var config: Config? = nil
 
@@ -80,21 +82,31 @@ public struct ArtifactCheck {
             artifacts.append(Artifact(path: file.path, itemType: itemType, size: file.size, number: Int32(number)))
         }
 
-        let workers = runWorkers(artifacts, schema: schema, options: options)
+        let workerCount = max(1, options.workers)
+        let plan = WorkPlan(artifacts, workers: workerCount, minimumSplitSize: options.minimumSplitSize)
+        let workers = runWorkers(plan, schema: schema, options: options, workerCount: max(1, min(workerCount, plan.jobs.count)))
         var counts: [String: Int] = [:]
         var index = ReferenceIndex(spaceCount: schema.keySpaces.count)
         var pendingSets: [(ReferenceIndex, DiagnosticCollector)] = []
         let indexBytes = workers.reduce(0) { $0 + $1.index.memoryBytes }
         let pendingReferences = workers.reduce(0) { $0 + $1.index.pendingCount }
+        var chunkLines: [Int32: Int] = [:]
         for worker in workers {
             collector.merge(worker.diagnostics)
             for (type, count) in worker.recordCounts { counts[type, default: 0] += count }
-            // Item types never span workers, so each key space was filled by one worker: take it whole.
-            for space in 0..<schema.keySpaces.count where worker.index.spaces[space].count > index.spaces[space].count {
-                index.spaces[space] = worker.index.spaces[space]
-            }
+            chunkLines.merge(worker.chunkLines) { a, _ in a }
             pendingSets.append((worker.index, worker.diagnostics))
         }
+        var linesBefore: [Int32: Int] = [:]
+        for chunks in plan.chunksByFile.values {
+            var total = 0
+            for chunk in chunks {
+                linesBefore[chunk] = total
+                total += chunkLines[chunk] ?? 0
+            }
+        }
+        collector.shiftLines(by: linesBefore)
+        mergeSpaces(workers, schema: schema, artifacts: artifacts, into: &index, collector: collector)
         let typesGiven = Set(artifacts.map(\.itemType))
         ReferenceResolver(schema: schema, spaces: index.spaces, typesGiven: typesGiven, files: files.map(\.path))
             .resolve(pendingSets.map(\.0), into: collector)
@@ -104,36 +116,50 @@ public struct ArtifactCheck {
                       indexBytes: indexBytes, pendingReferences: pendingReferences)
     }
 
-    /// Spreads item types over the workers, largest first, and runs them concurrently.
-    static func runWorkers(_ artifacts: [Artifact], schema: ArtifactSchema, options: Options) -> [RecordChecker] {
-        let groups = Dictionary(grouping: artifacts, by: \.itemType).values
-            .sorted { $0.reduce(0) { $0 + $1.size } > $1.reduce(0) { $0 + $1.size } }
-        let workerCount = max(1, min(options.workers, groups.count))
-        var assignments = Array(repeating: [Artifact](), count: workerCount)
-        var loads = Array(repeating: 0, count: workerCount)
-        for group in groups {
-            let target = loads.indices.min { loads[$0] < loads[$1] } ?? 0
-            assignments[target] += group
-            loads[target] += group.reduce(0) { $0 + $1.size }
-        }
-        let box = WorkerBox(count: workerCount, total: artifacts.reduce(0) { $0 + $1.size }, progress: options.progress)
+    /// Cuts the work into jobs, spreads them over the workers and runs them concurrently.
+    static func runWorkers(_ plan: WorkPlan, schema: ArtifactSchema, options: Options, workerCount: Int) -> [RecordChecker] {
+        let box = WorkerBox(count: workerCount, total: plan.jobs.reduce(0) { $0 + $1.size }, progress: options.progress)
         let policy = options.policy
         let cap = options.cap
         let filterFactory = options.recordFilter
         let customRules = options.customRules
-        let jobs = assignments
+        let jobs = plan.assign(workers: workerCount)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             let checker = RecordChecker(schema: schema, diagnostics: DiagnosticCollector(policy: policy, cap: cap))
             let filter = filterFactory?()
             // libjq is not thread-safe: each worker compiles its own filters.
             let rules = CompiledArtifactRule.compile(customRules)
-            for artifact in jobs[worker] {
-                ArtifactReader(checker: checker, artifact: artifact, progress: box, filter: filter,
-                               customRules: rules.filter { $0.applies(to: artifact.itemType) }).read()
+            for job in jobs[worker] {
+                ArtifactReader(checker: checker, job: job, progress: box, filter: filter,
+                               customRules: rules.filter { $0.applies(to: job.artifact.itemType) }).read()
             }
             box.store(checker, at: worker)
         }
         return box.results
+    }
+
+    /// Merges the workers' id and identifier sets; ids that two workers both saw are duplicates
+    /// across their shares, located by reading those files again.
+    static func mergeSpaces(_ workers: [RecordChecker], schema: ArtifactSchema, artifacts: [Artifact],
+                            into index: inout ReferenceIndex, collector: DiagnosticCollector) {
+        let reported = Set(collector.kept.filter { $0.rule == ArtifactRules.duplicateItemID.id }.map { "\($0.file):\($0.line)" })
+        for space in 0..<schema.keySpaces.count {
+            let filled = workers.map { $0.index.spaces[space] }.filter { $0.count > 0 }.sorted { $0.count > $1.count }
+            guard var merged = filled.first else { continue }
+            var repeated = HashSet64()
+            for other in filled.dropFirst() {
+                other.forEach { key in
+                    if !merged.insert(key) { repeated.insert(key) }
+                }
+            }
+            index.spaces[space] = merged
+            let key = schema.keySpaces[space]
+            if repeated.count > 0, key.byField == nil {
+                let files = artifacts.filter { $0.itemType == key.recordType }.map(\.path)
+                DuplicateIDFinder.report(hashes: repeated, itemType: key.recordType, files: files, already: reported,
+                                         into: collector)
+            }
+        }
     }
 }
 

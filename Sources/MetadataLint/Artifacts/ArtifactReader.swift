@@ -3,7 +3,8 @@ import JQ
 /// Streams one artifact file through a worker's RecordChecker.
 struct ArtifactReader {
     let checker: RecordChecker
-    let artifact: ArtifactCheck.Artifact
+    let job: WorkPlan.Job
+    var artifact: ArtifactCheck.Artifact { job.artifact }
     let progress: WorkerBox
     var filter: (any RecordFilter)?
     let customRules: [CompiledArtifactRule]
@@ -13,6 +14,7 @@ struct ArtifactReader {
     func read() {
         checker.file = artifact.path
         checker.fileRecords = 0
+        checker.diagnostics.currentChunk = job.chunk
         defer { checker.recordCounts[artifact.itemType, default: 0] += checker.fileRecords }
         checker.fileNumber = artifact.number
         let schema = checker.schema
@@ -28,7 +30,23 @@ struct ArtifactReader {
                                     pointer: "", field: artifact.path, error.reason)
             return
         }
-        let stream = RecordStream(source: source)
+        // The checker notices repeated fields (marks) and envelope keys itself, so the scanner's
+        // quadratic duplicate pass is skipped unless a record is not checked field by field.
+        if let range = job.range {
+            do throws(InputError) {
+                try source.restrict(to: range)
+            } catch {
+                checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: 0, column: 0,
+                                        pointer: "", field: artifact.path, error.reason)
+                return
+            }
+        }
+        let stream = RecordStream(source: source, detectsDuplicateKeys: object == nil,
+                                  startOffset: job.range?.lowerBound ?? 0)
+        defer {
+            if job.chunk >= 0 { checker.chunkLines[job.chunk] = stream.linesConsumed }
+            checker.diagnostics.currentChunk = -1
+        }
         var lastLine = 1
         do throws(InputError) {
             try stream.forEach(record: { record, scanner in
@@ -78,7 +96,7 @@ struct ArtifactReader {
             checker.diagnostics.add(ArtifactRules.referencesNotChecked, file: artifact.path, line: 0, column: 0, pointer: "",
                                     field: artifact.path, "items of the reserved type \"\(artifact.itemType)\" were counted but not checked")
         }
-        progress.advance(by: max(0, artifact.size - scaledTotal(reported, source)))
+        progress.advance(by: max(0, job.size - scaledTotal(reported, source)))
         source.close()
     }
 

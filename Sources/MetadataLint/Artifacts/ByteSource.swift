@@ -45,6 +45,16 @@ public final class ByteSource {
         gz = opened
     }
 
+    /// Bytes left to read when reading a range of a plain file (nil: to the end).
+    private var remaining: Int? = nil
+
+    /// Restricts reading to `range` of a plain (not gzip) file.
+    public func restrict(to range: Range<Int>) throws(InputError) {
+        guard let file, !isGzip else { throw InputError(path: path, reason: "only plain files can be read by range") }
+        if fseek(file, range.lowerBound, SEEK_SET) != 0 { throw InputError(path: path, reason: "cannot seek") }
+        remaining = range.count
+    }
+
     deinit { close() }
 
     public func close() {
@@ -64,7 +74,10 @@ public final class ByteSource {
     /// Reads up to `count` bytes into `buffer`; 0 means end of input.
     public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
         if let file {
-            let n = fread(buffer, 1, count, file)
+            let wanted = remaining.map { min($0, count) } ?? count
+            if wanted == 0 { return 0 }
+            let n = fread(buffer, 1, wanted, file)
+            if let left = remaining { remaining = left - n }
             if n == 0, ferror(file) != 0 { throw InputError(path: path, reason: "read error") }
             return n
         }

@@ -7,6 +7,11 @@ public final class DiagnosticCollector {
     /// Diagnostics per "rule field" key, kept or not.
     public private(set) var counts: [String: Int] = [:]
     public private(set) var severityCounts: [Severity: Int] = [:]
+    /// The file chunk being read (-1: a whole file); kept diagnostics remember it so their
+    /// chunk-local line numbers can be shifted once every chunk's line count is known.
+    public var currentChunk: Int32 = -1
+    private var chunkOf: [Int32] = []
+    private var keptPerChunk: [String: Int] = [:]
 
     public init(policy: RulePolicy, cap: Int?) {
         self.policy = policy
@@ -18,11 +23,17 @@ public final class DiagnosticCollector {
         guard let severity = policy.severity(of: rule) else { return }
         severityCounts[severity, default: 0] += 1
         let key = rule.id + " " + field
-        let seen = counts[key, default: 0]
-        counts[key] = seen + 1
-        if let cap, seen >= cap { return }
+        counts[key, default: 0] += 1
+        if let cap {
+            // Each chunk keeps its own first `cap`, so the global first ones survive re-capping.
+            let chunkKey = currentChunk < 0 ? key : key + " #" + String(currentChunk)
+            let seen = keptPerChunk[chunkKey, default: 0]
+            if seen >= cap { return }
+            keptPerChunk[chunkKey] = seen + 1
+        }
         kept.append(Diagnostic(file: file, line: line, column: column, pointer: pointer, severity: severity,
                                rule: rule.id, message: message()))
+        chunkOf.append(currentChunk)
     }
 
     public func add(_ diagnostic: Diagnostic, field: String = "") {
@@ -30,18 +41,31 @@ public final class DiagnosticCollector {
         let key = diagnostic.rule + " " + field
         counts[key, default: 0] += 1
         kept.append(diagnostic)
+        chunkOf.append(-1)
+    }
+
+    /// Shifts the lines of diagnostics found in chunks by the lines before each chunk.
+    public func shiftLines(by linesBefore: [Int32: Int]) {
+        for k in kept.indices where chunkOf[k] >= 0 && kept[k].line > 0 {
+            kept[k].line += linesBefore[chunkOf[k]] ?? 0
+        }
+        for k in chunkOf.indices { chunkOf[k] = -1 }
     }
 
     /// Folds another worker's diagnostics into this one.
     public func merge(_ other: DiagnosticCollector) {
         kept += other.kept
+        chunkOf += other.chunkOf
         for (key, count) in other.counts { counts[key, default: 0] += count }
         for (severity, count) in other.severityCounts { severityCounts[severity, default: 0] += count }
     }
 
     /// The kept diagnostics in output order, re-capped across workers, and the "and N more" lines.
     public func finish() -> (diagnostics: [Diagnostic], omitted: [(key: String, count: Int)]) {
-        let sorted = kept.sorted(by: Diagnostic.ordered)
+        var unique = Set<String>()
+        let sorted = kept.sorted(by: Diagnostic.ordered).filter {
+            unique.insert("\($0.file):\($0.line):\($0.column):\($0.rule):\($0.pointer)").inserted
+        }
         guard let cap else { return (sorted, []) }
         var shown: [String: Int] = [:]
         var result: [Diagnostic] = []

@@ -53,6 +53,11 @@ public struct HashSet64: Sendable {
         for key in other.slots where key != 0 { insert(key) }
     }
 
+    public func forEach(_ body: (UInt64) -> Void) {
+        if hasZero { body(0) }
+        for key in slots where key != 0 { body(key) }
+    }
+
     /// Bytes held by the table, for the memory figures in the benchmark.
     public var memoryBytes: Int { slots.count * 8 }
 

@@ -19,10 +19,14 @@ final class RecordChecker {
     private var dataPointerIDs: [Int32]
     /// Records of the current file.
     var fileRecords = 0
+    /// Line feeds in each file chunk this worker read.
+    var chunkLines: [Int32: Int] = [:]
     var tape = JSONTape()
     private var requiredEnforced = true
     /// For each object schema, the generation in which each field was last seen non-null.
     private var marks: [[UInt32]]
+    /// The generation in which each field was last seen as null (marks only count non-null).
+    private var seenNull: [[UInt32]]
     private var generation: UInt32 = 0
     private var fieldPointers: [[String]]
 
@@ -31,6 +35,7 @@ final class RecordChecker {
         self.diagnostics = diagnostics
         index = ReferenceIndex(spaceCount: schema.keySpaces.count)
         marks = schema.objects.map { Array(repeating: 0, count: $0.fields.count) }
+        seenNull = marks
         fieldPointers = schema.objects.map { object in object.fields.map { "/data/" + JSONPointer.escape($0.name) } }
         dataPointerIDs = Array(repeating: -1, count: schema.fieldCount)
     }
@@ -142,12 +147,20 @@ final class RecordChecker {
             let valueIndex = k + 1
             let value = tape[valueIndex]
             if keyEquals(key, "id") {
+                if sawID { reportDuplicateKey(key) }
                 sawID = true
                 checkID(value, idSpace: idSpace)
             } else if keyEquals(key, "created_date") || keyEquals(key, "modified_date") {
-                if keyEquals(key, "created_date") { sawCreated = true } else { sawModified = true }
+                if keyEquals(key, "created_date") {
+                    if sawCreated { reportDuplicateKey(key) }
+                    sawCreated = true
+                } else {
+                    if sawModified { reportDuplicateKey(key) }
+                    sawModified = true
+                }
                 checkEnvelopeTimestamp(key, value)
             } else if keyEquals(key, "data") {
+                if sawData { reportDuplicateKey(key) }
                 sawData = true
                 if value.kind == .object {
                     dataIndex = valueIndex
@@ -205,6 +218,12 @@ final class RecordChecker {
         }
     }
 
+    func reportDuplicateKey(_ key: TapeEntry) {
+        let name = string(key)
+        report(Rules.jsonDuplicateKey, at: key.start, pointer: "", field: name,
+               "duplicate key \"\(name)\" in one object: parsers keep only one of them; remove one")
+    }
+
     private func checkID(_ value: TapeEntry, idSpace: Int?) {
         guard value.kind == .string, value.end - value.start > 2 else {
             report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/id", field: "/id",
@@ -256,7 +275,10 @@ final class RecordChecker {
             let valueIndex = m + 1
             if let fieldIndex = lookup(object.table, key) {
                 let value = tape[valueIndex]
-                if value.kind != .null { marks[objectIndex][fieldIndex] = current }
+                if marks[objectIndex][fieldIndex] == current || seenNull[objectIndex][fieldIndex] == current {
+                    reportDuplicateKey(key)
+                }
+                if value.kind != .null { marks[objectIndex][fieldIndex] = current } else { seenNull[objectIndex][fieldIndex] = current }
                 let pointer = path == "/data" ? fieldPointers[objectIndex][fieldIndex]
                     : path + "/" + JSONPointer.escape(object.fields[fieldIndex].name)
                 checkField(object.fields[fieldIndex], at: valueIndex, pointer: pointer)

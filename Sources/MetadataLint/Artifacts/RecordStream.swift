@@ -32,12 +32,16 @@ public final class RecordStream {
     private var line = 1
     private var lineStart = 0
     /// Decompressed bytes before buffer[0].
-    public private(set) var bytesBefore = 0
+    public private(set) var bytesBefore: Int
 
+    /// `startOffset`: where in the file the source starts reading (for a range of a file); lines
+    /// are counted from 1 at that point.
     public init(source: ByteSource, maxDepth: Int = 256, initialCapacity: Int = 1 << 20,
-                maxRecordBytes: Int = 1 << 30) {
+                maxRecordBytes: Int = 1 << 30, detectsDuplicateKeys: Bool = true, startOffset: Int = 0) {
+        self.bytesBefore = startOffset
         self.source = source
         self.scanner = JSONScanner(maxDepth: maxDepth)
+        self.scanner.detectsDuplicateKeys = detectsDuplicateKeys
         self.capacity = initialCapacity
         self.maxRecordBytes = maxRecordBytes
         self.buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: initialCapacity)
@@ -46,6 +50,9 @@ public final class RecordStream {
     deinit { buffer.deallocate() }
 
     public var bytesRead: Int { bytesBefore + position }
+
+    /// Line feeds consumed so far.
+    public var linesConsumed: Int { line - 1 }
 
     /// Calls `record` for each well-formed value and `problem` for each malformed one.
     public func forEach(record: (Record, inout JSONScanner) -> Void,

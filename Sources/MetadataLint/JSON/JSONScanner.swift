@@ -5,6 +5,8 @@
 /// duplicate keys. It never builds Strings on the hot path: values are byte ranges.
 public struct JSONScanner {
     public var maxDepth: Int
+    /// Off for artifacts, whose checker sees repeated fields itself at no extra cost.
+    public var detectsDuplicateKeys = true
     public var tape = JSONTape()
     public var notes: [JSONScanNote] = []
 
@@ -145,7 +147,7 @@ public struct JSONScanner {
         tape.entries[index].end = i
         tape.entries[index].count = members
         tape.entries[index].next = tape.count
-        if members > 1 { noteDuplicateKeys(objectIndex: index) }
+        if members > 1 && detectsDuplicateKeys { noteDuplicateKeys(objectIndex: index) }
     }
 
     private mutating func array(depth: Int) throws(JSONSyntaxError) {

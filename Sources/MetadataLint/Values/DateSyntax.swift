@@ -56,11 +56,16 @@ public enum DateSyntax {
 
     @inline(__always) private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
+    @inline(__always)
     private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ count: Int) -> Int? {
         var value = 0
-        for k in at..<(at + count) {
-            guard isDigit(b[k]) else { return nil }
-            value = value * 10 + Int(b[k] - 48)
+        var k = at
+        let end = at + count
+        while k < end {
+            let d = b[k] &- 48
+            if d > 9 { return nil }
+            value = value &* 10 &+ Int(d)
+            k += 1
         }
         return value
     }
