@@ -39,10 +39,16 @@ def main():
     if extra:
         name, _, command = extra.partition('=')
         rows.insert(2, (name, command))
-    measured = [(name, best(cmd, 1 if 'jsonschema' in name or 'jq' in name else repeats)) for name, cmd in rows]
+    # Rounds run every tool once, in turn, so a change in the host's load hits all of them alike;
+    # each tool's best round is reported.
+    results = {name: [] for name, _ in rows}
+    for _ in range(repeats):
+        for name, cmd in rows:
+            results[name].append(best(cmd, 1))
+    measured = [(name, min(results[name])) for name, _ in rows]
     jq = next(r for n, r in measured if n.startswith('jq'))
     print(f'\n{len(files)} files, {size / 1e6:.1f} MB, {records} records; {platform.machine()}, {os.cpu_count()} cores, '
-          f'{platform.python_version()} python; best of {repeats} for metadata-lint\n')
+          f'{platform.python_version()} python; best of {repeats} interleaved rounds\n')
     print('| tool | wall s | CPU s | CPU % | peak RSS MiB | MB/s | wall vs jq |')
     print('|---|---:|---:|---:|---:|---:|---:|')
     for name, (wall, cpu, rss) in measured:

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 DATA=${BENCH_DATA:-data}
-REPEATS=${BENCH_REPEATS:-5}
+REPEATS=${BENCH_REPEATS:-3}
 command -v jq >/dev/null || { echo "installing jq"; apt-get install -y -qq jq >/dev/null; }
 if [ ! -f "$DATA/metadata.json" ]; then python3 generate.py "$DATA"; fi
 if [ ! -x .venv/bin/python ]; then

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A 64-bit hash over raw bytes, eight at a time: keys, enum values and ids are hashed without
 /// building Strings. Not cryptographic; ids are compared by hash, so it must mix well.
 public enum ByteHash {
@@ -49,6 +53,9 @@ public struct ByteKeyTable: Sendable {
     private var indexes: [Int32]
     private var mask: Int
     private var keys: [[UInt8]] = []
+    /// All keys back to back, for verifying a hash hit with one memcmp.
+    private var packed: [UInt8] = []
+    private var starts: [Int] = []
     private var collided = false
 
     public init(_ names: [String]) {
@@ -61,6 +68,8 @@ public struct ByteKeyTable: Sendable {
         for (index, name) in names.enumerated() {
             let bytes = Array(name.utf8)
             keys.append(bytes)
+            starts.append(packed.count)
+            packed.append(contentsOf: bytes)
             let h = bytes.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped, $0.count) }
             if !seen.insert(h).inserted { collided = true }
             var slot = Int(truncatingIfNeeded: h) & mask
@@ -88,10 +97,11 @@ public struct ByteKeyTable: Sendable {
             slot = (slot + 1) & mask
         }
         let index = found
-        let key = keys[index]
-        guard key.count == n else { return nil }
-        for k in 0..<n where key[k] != p[k] { return nil }
-        return index
+        let start = starts[index]
+        guard starts.count > index + 1 ? starts[index + 1] - start == n : packed.count - start == n else { return nil }
+        if n == 0 { return index }
+        let equal = packed.withUnsafeBufferPointer { memcmp($0.baseAddress.unsafelyUnwrapped + start, p, n) == 0 }
+        return equal ? index : nil
     }
 
     public func lookup(_ text: String) -> Int? {

@@ -23,10 +23,12 @@ final class RecordChecker {
     var chunkLines: [Int32: Int] = [:]
     var tape = JSONTape()
     private var requiredEnforced = true
-    /// For each object schema, the generation in which each field was last seen non-null.
-    private var marks: [[UInt32]]
-    /// The generation in which each field was last seen as null (marks only count non-null).
-    private var seenNull: [[UInt32]]
+    /// By field id: the generation in which each field was last seen non-null, and as null.
+    /// Flat arrays, so a write is one uniqueness check rather than two.
+    private var marks: [UInt32]
+    private var seenNull: [UInt32]
+    /// Interned pointers of the attachment references, which are the same for every record.
+    var attachmentPointers: [String: Int32] = [:]
     private var generation: UInt32 = 0
     private var fieldPointers: [[String]]
 
@@ -34,7 +36,7 @@ final class RecordChecker {
         self.schema = schema
         self.diagnostics = diagnostics
         index = ReferenceIndex(spaceCount: schema.keySpaces.count)
-        marks = schema.objects.map { Array(repeating: 0, count: $0.fields.count) }
+        marks = Array(repeating: 0, count: schema.fieldCount)
         seenNull = marks
         fieldPointers = schema.objects.map { object in object.fields.map { "/data/" + JSONPointer.escape($0.name) } }
         dataPointerIDs = Array(repeating: -1, count: schema.fieldCount)
@@ -44,6 +46,10 @@ final class RecordChecker {
     /// field id, deeper pointers (struct members, permissions) are interned by string.
     func internedPointer(_ pointer: String, field: ArtifactSchema.FieldCheck?) -> Int32 {
         guard let field, pointer.utf8.count == field.name.utf8.count + 6 else { return index.intern(pointer: pointer) }
+        return cachedPointer(pointer, field: field)
+    }
+
+    private func cachedPointer(_ pointer: String, field: ArtifactSchema.FieldCheck) -> Int32 {
         let cached = dataPointerIDs[field.id]
         if cached >= 0 { return cached }
         let id = index.intern(pointer: pointer)
@@ -275,13 +281,14 @@ final class RecordChecker {
             let valueIndex = m + 1
             if let fieldIndex = lookup(object.table, key) {
                 let value = tape[valueIndex]
-                if marks[objectIndex][fieldIndex] == current || seenNull[objectIndex][fieldIndex] == current {
+                let field = object.fields[fieldIndex]
+                if marks[field.id] == current || seenNull[field.id] == current {
                     reportDuplicateKey(key)
                 }
-                if value.kind != .null { marks[objectIndex][fieldIndex] = current } else { seenNull[objectIndex][fieldIndex] = current }
+                if value.kind != .null { marks[field.id] = current } else { seenNull[field.id] = current }
                 let pointer = path == "/data" ? fieldPointers[objectIndex][fieldIndex]
                     : path + "/" + JSONPointer.escape(object.fields[fieldIndex].name)
-                checkField(object.fields[fieldIndex], at: valueIndex, pointer: pointer)
+                checkField(field, at: valueIndex, pointer: pointer)
             } else {
                 let name = string(key)
                 let suggestion = Suggest.closest(to: name, in: object.fields.map(\.name))
@@ -293,7 +300,7 @@ final class RecordChecker {
             m = tape[valueIndex].next
         }
         if requiredEnforced {
-            for fieldIndex in object.requiredFields where marks[objectIndex][fieldIndex] != current {
+            for fieldIndex in object.requiredFields where marks[object.fields[fieldIndex].id] != current {
                 let name = object.fields[fieldIndex].name
                 report(ArtifactRules.missingRequiredField, at: entry.start, pointer: path + "/" + JSONPointer.escape(name),
                        field: path + "/" + name,

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Checks of one value against its field's declared type.
 extension RecordChecker {
     func typeError(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String, expected: String) {
@@ -96,8 +100,31 @@ extension RecordChecker {
                          pointer: internedPointer(pointer, field: field), element: element)
     }
 
+    /// A number's value, parsed from its bytes: integers directly, others through strtod on a
+    /// stack copy (no String is built).
+    func numberValue(_ entry: TapeEntry) -> Double? {
+        let count = entry.end - entry.start
+        let p = base + entry.start
+        if entry.has(TapeEntry.numberIsInteger), count <= 18 {
+            var k = p[0] == UInt8(ascii: "-") ? 1 : 0
+            var value: Int64 = 0
+            while k < count {
+                value = value &* 10 &+ Int64(p[k] &- 48)
+                k += 1
+            }
+            return Double(p[0] == UInt8(ascii: "-") ? -value : value)
+        }
+        guard count < 64 else { return Double(rawText(entry)) }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
+            guard let start = buffer.baseAddress else { return nil }
+            p.withMemoryRebound(to: CChar.self, capacity: count) { start.update(from: $0, count: count) }
+            start[count] = 0
+            return strtod(start, nil)
+        }
+    }
+
     private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
-        guard !entry.has(TapeEntry.numberOutOfRange), let value = Double(rawText(entry)) else { return }
+        guard !entry.has(TapeEntry.numberOutOfRange), let value = numberValue(entry) else { return }
         if let low = field.numberMin, value < low {
             report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
                    "\"\(field.name)\" is \(self.rawText(entry)), below its min \(MetadataReader.format(low))")
