@@ -108,6 +108,16 @@ import Testing
 
 /// Large JSONL files are split between workers; the findings must not depend on it.
 @Suite struct SplitFileTests {
+    @Test func planSplitsOnlyWhenItemTypesCannotBalanceTheWorkers() {
+        func artifact(_ type: String, _ size: Int) -> ArtifactCheck.Artifact {
+            ArtifactCheck.Artifact(path: "\(type).jsonl", itemType: type, size: size, number: 0)
+        }
+        #expect(!WorkPlan.needsSplitting([artifact("a", 50), artifact("b", 44), artifact("c", 29)], workers: 2))
+        #expect(WorkPlan.needsSplitting([artifact("a", 80), artifact("b", 10), artifact("c", 10)], workers: 2))
+        #expect(WorkPlan.needsSplitting([artifact("a", 50)], workers: 2))
+        #expect(!WorkPlan.needsSplitting([artifact("a", 50)], workers: 1))
+    }
+
     @Test(arguments: [1, 2, 3])
     func splittingGivesTheSameFindingsAsOneWorker(workers: Int) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("split-\(UUID().uuidString)")
@@ -115,7 +125,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let stamp = #""created_date": "2024-01-01T00:00:00Z", "modified_date": "2024-01-01T00:00:00Z""#
         var users: [String] = []
-        for n in 0..<600 {
+        // Users carry over two thirds of the bytes, so with two workers their file is split.
+        for n in 0..<1200 {
             // Planted: a repeated id far apart (crosses chunks), a bad type, an unknown field.
             let id = n == 550 ? "u7" : "u\(n)"
             let email = n == 333 ? "5" : "\"u\(n)@example.com\""
@@ -140,7 +151,7 @@ import Testing
             "undeclared-data-field@users.jsonl:481:135",
             "duplicate-item-id@users.jsonl:551:8",
         ])
-        #expect(result.recordCounts == ["users": 600, "epics": 300])
+        #expect(result.recordCounts == ["users": 1200, "epics": 300])
         #expect(result.errors == 4)
     }
 }

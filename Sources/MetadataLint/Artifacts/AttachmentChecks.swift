@@ -20,14 +20,14 @@ extension RecordChecker {
                 found.id = true
                 if expectObject(value, "/id", "\"id\" must be an object {devrev, external}") {
                     checkShape(k + 1, pointer: "/id", rule: ArtifactRules.attachmentShape, what: "\"id\"",
-                               shape: Shapes.ssorID)
+                               shape: shapes.ssorID)
                     checkDON(k + 1)
                 }
             case "parent_id":
                 found.parent = true
                 if expectObject(value, "/parent_id", "\"parent_id\" must be an object {external}") {
                     checkShape(k + 1, pointer: "/parent_id", rule: ArtifactRules.attachmentShape, what: "\"parent_id\"",
-                               shape: Shapes.external)
+                               shape: shapes.external)
                     if let external = member(of: k + 1, "external"), tape[external].kind == .string {
                         addPendingParent(tape[external], pointer: "/parent_id/external")
                     }
@@ -36,7 +36,7 @@ extension RecordChecker {
                 found.actor = true
                 if expectObject(value, "/actor_id", "\"actor_id\" must be an object {external}") {
                     checkShape(k + 1, pointer: "/actor_id", rule: ArtifactRules.attachmentShape, what: "\"actor_id\"",
-                               shape: Shapes.external)
+                               shape: shapes.external)
                 }
             case "inline":
                 if value.kind != .trueValue && value.kind != .falseValue {
@@ -63,7 +63,7 @@ extension RecordChecker {
             reportRecord(ArtifactRules.attachmentShape, "an attachments item must be an object {url, id, file_name, parent_id}, not \(Self.kindName(root))")
             return
         }
-        checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment", shape: Shapes.attachment)
+        checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment", shape: shapes.attachment)
         for (name, pointer) in [("created_date" as StaticString, "/created_date"), ("modified_date", "/modified_date")] {
             if let index = member(of: 0, name), tape[index].kind == .string, !DateSyntax.isTimestamp(contentBytes(tape[index])) {
                 report(ArtifactRules.invalidDateValue, at: tape[index].start, pointer: pointer, field: pointer,

@@ -3,6 +3,7 @@
 final class RecordChecker {
     let schema: ArtifactSchema
     let diagnostics: DiagnosticCollector
+    let shapes = Shapes()
     var index: ReferenceIndex
     /// Records seen per item type.
     var recordCounts: [String: Int] = [:]

@@ -165,7 +165,7 @@ extension RecordChecker {
             return
         }
         checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "typed reference \"\(field.name)\"",
-                   shape: Shapes.typedReference)
+                   shape: shapes.typedReference)
     }
 
     private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
@@ -179,7 +179,7 @@ extension RecordChecker {
             let part = tape[e]
             if part.kind == .object {
                 checkShape(e, pointer: pointer + "/" + String(n), rule: ArtifactRules.fieldValueType,
-                           what: "a mention in \"\(field.name)\"", shape: Shapes.mention)
+                           what: "a mention in \"\(field.name)\"", shape: shapes.mention)
             } else if part.kind != .string {
                 report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer + "/" + String(n), field: pointer,
                        "rich_text \"\(field.name)\" holds \(Self.kindName(part)): its parts are strings or mention objects {ref_type, id}")
@@ -195,7 +195,7 @@ extension RecordChecker {
             return
         }
         checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "permission \"\(field.name)\"",
-                   shape: Shapes.permission)
+                   shape: shapes.permission)
         var m = k + 1
         for _ in 0..<Int(entry.count) {
             let key = tape[m]
@@ -252,13 +252,14 @@ struct Shape: Sendable {
     var booleans: [StaticString] = []
 }
 
-enum Shapes {
-    static let typedReference = Shape(required: ["id", "ref_type"], optional: ["fallback_record_name"])
-    static let mention = Shape(required: ["ref_type", "id"], optional: ["fallback_record_name"])
-    static let permission = Shape(required: ["member_id", "role"], optional: [])
-    static let ssorID = Shape(required: ["devrev", "external"], optional: [])
-    static let external = Shape(required: ["external"], optional: [])
-    static let attachment = Shape(
+/// The fixed shapes, one set per checker (not static: see ArtifactCheck.runWorkers on sharing).
+struct Shapes {
+    let typedReference = Shape(required: ["id", "ref_type"], optional: ["fallback_record_name"])
+    let mention = Shape(required: ["ref_type", "id"], optional: ["fallback_record_name"])
+    let permission = Shape(required: ["member_id", "role"], optional: [])
+    let ssorID = Shape(required: ["devrev", "external"], optional: [])
+    let external = Shape(required: ["external"], optional: [])
+    let attachment = Shape(
         required: ["url", "id", "file_name", "parent_id"],
         optional: ["author_id", "content_type", "grand_parent_id", "created_date", "modified_date"],
         booleans: ["inline"])
