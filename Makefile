@@ -34,6 +34,12 @@ demo: release
 	@echo
 	@echo "== and a deliberately broken copy (exit code 1 expected)"
 	-$(BIN) validate fixtures/example/broken_external_domain_metadata.json
+	@echo
+	@echo "== extracted artifacts (JSONL, gzip, pretty-printed) checked against their metadata"
+	$(BIN) check-artifacts --metadata fixtures/artifacts/metadata.json fixtures/artifacts/json-syntax/pass
+	@echo
+	@echo "== and artifacts with planted faults (exit code 1 expected)"
+	-$(BIN) check-artifacts --metadata fixtures/artifacts/metadata.json fixtures/artifacts/value-out-of-bounds/fail
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -330,11 +330,11 @@ final class RecordChecker {
         let count = Int64(entry.count)
         if let low = field.collectionMin, count < low {
             report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
-                   "\"\(field.name)\" has \(count) element(s), fewer than its collection min_length \(low)")
+                   "\"\(field.name)\" has \(count) element(s), fewer than its collection min_length \(low): extract the missing elements, or lower \"min_length\"")
         }
         if let high = field.collectionMax, count > high {
             report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
-                   "\"\(field.name)\" has \(count) elements, more than its collection max_length \(high)")
+                   "\"\(field.name)\" has \(count) elements, more than its collection max_length \(high): trim the list, or raise \"max_length\"")
         }
         var e = k + 1
         for n in 0..<Int(entry.count) {

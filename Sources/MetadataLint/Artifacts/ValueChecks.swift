@@ -127,10 +127,10 @@ extension RecordChecker {
         guard !entry.has(TapeEntry.numberOutOfRange), let value = numberValue(entry) else { return }
         if let low = field.numberMin, value < low {
             report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
-                   "\"\(field.name)\" is \(self.rawText(entry)), below its min \(MetadataReader.format(low))")
+                   "\"\(field.name)\" is \(self.rawText(entry)), below its min \(MetadataReader.format(low)): fix the value, or lower \"min\" in the metadata")
         } else if let high = field.numberMax, value > high {
             report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
-                   "\"\(field.name)\" is \(self.rawText(entry)), above its max \(MetadataReader.format(high))")
+                   "\"\(field.name)\" is \(self.rawText(entry)), above its max \(MetadataReader.format(high)): fix the value, or raise \"max\" in the metadata")
         }
     }
 
@@ -143,10 +143,10 @@ extension RecordChecker {
         }
         if let low = field.lengthMin, length < low {
             report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
-                   "\"\(field.name)\" is \(length) character(s) long, shorter than its min_length \(low)")
+                   "\"\(field.name)\" is \(length) character(s) long, shorter than its min_length \(low): fix the value, or lower \"min_length\"")
         } else if let high = field.lengthMax, length > high {
             report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
-                   "\"\(field.name)\" is \(length) characters long, longer than its max_length \(high)")
+                   "\"\(field.name)\" is \(length) characters long, longer than its max_length \(high): truncate it in the extractor, or raise \"max_length\"")
         }
     }
 
