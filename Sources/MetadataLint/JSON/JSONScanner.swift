@@ -132,21 +132,10 @@ public struct JSONScanner {
                 i += 1
                 try value(depth: depth)
                 members += 1
-                skipWhitespace()
-                guard i < end else { throw JSONSyntaxError(.truncated, at: i) }
-                let separator = byte(i)
-                if separator == UInt8(ascii: ",") {
-                    i += 1
-                    continue
-                }
-                if separator == UInt8(ascii: "}") { break }
-                throw JSONSyntaxError(.unexpectedByte(found: separator, expected: "',' or '}'"), at: i)
+                if try !moreItems(closing: UInt8(ascii: "}"), expected: "',' or '}'") { break }
             }
         }
-        i += 1
-        tape.entries[index].end = i
-        tape.entries[index].count = members
-        tape.entries[index].next = tape.count
+        close(index, count: members)
         if members > 1 && detectsDuplicateKeys { noteDuplicateKeys(objectIndex: index) }
     }
 
@@ -167,20 +156,32 @@ public struct JSONScanner {
                 }
                 try value(depth: depth)
                 elements += 1
-                skipWhitespace()
-                guard i < end else { throw JSONSyntaxError(.truncated, at: i) }
-                let separator = byte(i)
-                if separator == UInt8(ascii: ",") {
-                    i += 1
-                    continue
-                }
-                if separator == UInt8(ascii: "]") { break }
-                throw JSONSyntaxError(.unexpectedByte(found: separator, expected: "',' or ']'"), at: i)
+                if try !moreItems(closing: UInt8(ascii: "]"), expected: "',' or ']'") { break }
             }
         }
+        close(index, count: elements)
+    }
+
+    /// After a member or element: true after a ',' (more follow), false at the closing bracket.
+    @inline(__always)
+    private mutating func moreItems(closing: UInt8, expected: StaticString) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard i < end else { throw JSONSyntaxError(.truncated, at: i) }
+        let separator = byte(i)
+        if separator == UInt8(ascii: ",") {
+            i += 1
+            return true
+        }
+        if separator == closing { return false }
+        throw JSONSyntaxError(.unexpectedByte(found: separator, expected: "\(expected)"), at: i)
+    }
+
+    /// Steps over the closing bracket and completes the container's tape entry.
+    @inline(__always)
+    private mutating func close(_ index: Int, count: UInt32) {
         i += 1
         tape.entries[index].end = i
-        tape.entries[index].count = elements
+        tape.entries[index].count = count
         tape.entries[index].next = tape.count
     }
 
