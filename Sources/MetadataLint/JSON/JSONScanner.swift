@@ -100,14 +100,14 @@ public struct JSONScanner {
             }
         }
         i = start + length
-        tape.entries.append(TapeEntry(kind: kind, flags: 0, count: 0, start: start, end: i, next: tape.count + 1))
+        tape.append(TapeEntry(kind: kind, flags: 0, count: 0, start: start, end: i, next: tape.count + 1))
     }
 
     private mutating func object(depth: Int) throws(JSONSyntaxError) {
         if depth > maxDepth { throw JSONSyntaxError(.tooDeep(limit: maxDepth), at: i) }
         let index = tape.count
         let start = i
-        tape.entries.append(TapeEntry(kind: .object, flags: 0, count: 0, start: start, end: start, next: 0))
+        tape.append(TapeEntry(kind: .object, flags: 0, count: 0, start: start, end: start, next: 0))
         i += 1
         var members: UInt32 = 0
         skipWhitespace()
@@ -143,7 +143,7 @@ public struct JSONScanner {
         if depth > maxDepth { throw JSONSyntaxError(.tooDeep(limit: maxDepth), at: i) }
         let index = tape.count
         let start = i
-        tape.entries.append(TapeEntry(kind: .array, flags: 0, count: 0, start: start, end: start, next: 0))
+        tape.append(TapeEntry(kind: .array, flags: 0, count: 0, start: start, end: start, next: 0))
         i += 1
         var elements: UInt32 = 0
         skipWhitespace()
@@ -180,9 +180,7 @@ public struct JSONScanner {
     @inline(__always)
     private mutating func close(_ index: Int, count: UInt32) {
         i += 1
-        tape.entries[index].end = i
-        tape.entries[index].count = count
-        tape.entries[index].next = tape.count
+        tape.close(index, end: i, count: count)
     }
 
     // MARK: - Strings
@@ -230,7 +228,7 @@ public struct JSONScanner {
                 try utf8Sequence(lead: b)
             }
         }
-        tape.entries.append(TapeEntry(kind: .string, flags: flags, count: 0, start: start, end: i, next: tape.count + 1))
+        tape.append(TapeEntry(kind: .string, flags: flags, count: 0, start: start, end: i, next: tape.count + 1))
     }
 
     private mutating func escape() throws(JSONSyntaxError) {
@@ -333,7 +331,7 @@ public struct JSONScanner {
                 notes.append(JSONScanNote(kind: .numberOutOfRange(text: text(start, i)), offset: start))
             }
         }
-        tape.entries.append(TapeEntry(kind: .number, flags: flags, count: 0, start: start, end: i, next: tape.count + 1))
+        tape.append(TapeEntry(kind: .number, flags: flags, count: 0, start: start, end: i, next: tape.count + 1))
     }
 
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool {
@@ -356,37 +354,37 @@ public struct JSONScanner {
     /// Notes every key that repeats an earlier key of the same object. Keys are compared by their
     /// raw bytes; a key with escapes is decoded first so `"a"` and `"\u0061"` count as the same.
     private mutating func noteDuplicateKeys(objectIndex: Int) {
-        let count = Int(tape.entries[objectIndex].count)
+        let count = Int(tape[objectIndex].count)
         let p = base.unsafelyUnwrapped
         if count > 24 || hasEscapedKey(objectIndex: objectIndex, count: count) {
             noteDuplicateKeysByDecoding(objectIndex: objectIndex, count: count)
             return
         }
         // Few plain keys: compare each with the ones before it, walking the tape (no allocation).
-        var a = tape.entries[objectIndex + 2].next
+        var a = tape[objectIndex + 2].next
         for _ in 1..<count {
-            let ea = tape.entries[a]
+            let ea = tape[a]
             let la = ea.end - ea.start
             var b = objectIndex + 1
             while b != a {
-                let eb = tape.entries[b]
+                let eb = tape[b]
                 if eb.end - eb.start == la, p[eb.start + 1] == p[ea.start + 1], memcmp(p + ea.start, p + eb.start, la) == 0 {
                     notes.append(JSONScanNote(
                         kind: .duplicateKey(key: JSONStringDecoder.decode(p, ea), firstOffset: eb.start),
                         offset: ea.start))
                     break
                 }
-                b = tape.entries[b + 1].next
+                b = tape[b + 1].next
             }
-            a = tape.entries[a + 1].next
+            a = tape[a + 1].next
         }
     }
 
     private func hasEscapedKey(objectIndex: Int, count: Int) -> Bool {
         var k = objectIndex + 1
         for _ in 0..<count {
-            if tape.entries[k].has(TapeEntry.stringHasEscapes) { return true }
-            k = tape.entries[k + 1].next
+            if tape[k].has(TapeEntry.stringHasEscapes) { return true }
+            k = tape[k + 1].next
         }
         return false
     }
@@ -395,14 +393,14 @@ public struct JSONScanner {
         var seen: [String: Int] = [:]
         var k = objectIndex + 1
         for _ in 0..<count {
-            let entry = tape.entries[k]
+            let entry = tape[k]
             let decoded = JSONStringDecoder.decode(base.unsafelyUnwrapped, entry)
             if let first = seen[decoded] {
                 notes.append(JSONScanNote(kind: .duplicateKey(key: decoded, firstOffset: first), offset: entry.start))
             } else {
                 seen[decoded] = entry.start
             }
-            k = tape.entries[k + 1].next
+            k = tape[k + 1].next
         }
     }
 }
