@@ -47,7 +47,8 @@ def main():
             results[name].append(best(cmd, 1))
     measured = [(name, min(results[name])) for name, _ in rows]
     jq = next(r for n, r in measured if n.startswith('jq'))
-    print(f'\n{len(files)} files, {size / 1e6:.1f} MB, {records} records; {platform.machine()}, {os.cpu_count()} cores, '
+    cpu = next((line.split(':', 1)[1].strip() for line in open('/proc/cpuinfo') if line.startswith('model name')), platform.machine())
+    print(f'\n{len(files)} files, {size / 1e6:.1f} MB, {records} records; {cpu}, {os.cpu_count()} cores, '
           f'{platform.python_version()} python; best of {repeats} interleaved rounds\n')
     print('| tool | wall s | CPU s | CPU % | peak RSS MiB | MB/s | wall vs jq |')
     print('|---|---:|---:|---:|---:|---:|---:|')
