@@ -88,6 +88,25 @@ import Testing
         let result = try ArtifactCheck.run(ArtifactCheck.Options(metadataPath: Self.metadata, paths: [directory.path]))
         let duplicates = result.diagnostics.filter { $0.rule == "json-duplicate-key" }
         #expect(duplicates.map(\.column) == [14, 146, 159])
+        #expect(duplicates.map(\.pointer) == ["/id", "/data/name", "/data/email"])
+    }
+
+    @Test func capAndOmittedCountsGroupCollectionElementsUnderTheirField() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lines = (0..<30).map { #"{"id": "e\#($0)", "created_date": "2024-01-01T00:00:00Z", "modified_date": "2024-01-01T00:00:00Z", "data": {"title": "t", "owner": "u1", "watchers": [1, 2]}}"# }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("epics.jsonl"))
+        try FileManager.default.copyItem(at: TestSupport.fixture("artifacts/json-syntax/pass/users.jsonl.gz"),
+                                         to: directory.appendingPathComponent("users.jsonl.gz"))
+        var options = ArtifactCheck.Options(metadataPath: Self.metadata, paths: [directory.path])
+        options.cap = 20
+        let result = try ArtifactCheck.run(options)
+        let shown = result.diagnostics.filter { $0.rule == "field-value-type" }
+        #expect(shown.count == 20)
+        #expect(Set(shown.map(\.pointer)) == ["/data/watchers/0", "/data/watchers/1"])
+        #expect(result.errors == 60)
+        #expect(result.omitted.map { "\($0.key) \($0.count)" } == ["field-value-type /data/watchers 40"])
     }
 
     @Test func textCapKeepsTwentyPerRuleAndField() throws {

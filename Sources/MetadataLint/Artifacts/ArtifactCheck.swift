@@ -75,7 +75,7 @@ public struct ArtifactCheck {
             let itemType = options.itemType ?? resolver.resolve(fileName: name)
             guard let itemType, resolver.known.contains(itemType) else {
                 let given = options.itemType.map { "--item-type \"\($0)\" is" } ?? "the file name \"\(name)\" fits"
-                collector.add(ArtifactRules.unknownItemType, file: file.path, line: 0, column: 0, pointer: "", field: file.path,
+                collector.add(ArtifactRules.unknownItemType, file: file.path, line: 0, column: 0, pointer: "",
                               "\(given) no declared item type: name the file <type>.jsonl[.gz] or pass --item-type, with <type> one of \(resolver.known.joined(separator: ", "))")
                 continue
             }

@@ -27,7 +27,7 @@ struct ArtifactReader {
             source = try ByteSource(path: artifact.path)
         } catch {
             checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: 0, column: 0,
-                                    pointer: "", field: artifact.path, error.reason)
+                                    pointer: "", error.reason)
             return
         }
         // The checker notices repeated fields (marks) and envelope keys itself, so the scanner's
@@ -37,7 +37,7 @@ struct ArtifactReader {
                 try source.restrict(to: range)
             } catch {
                 checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: 0, column: 0,
-                                        pointer: "", field: artifact.path, error.reason)
+                                        pointer: "", error.reason)
                 return
             }
         }
@@ -85,16 +85,16 @@ struct ArtifactReader {
                 lastLine = problem.line
                 let rule = Rules.info(problem.error.ruleID) ?? Rules.jsonSyntax
                 checker.diagnostics.add(rule, file: artifact.path, line: problem.line, column: problem.column,
-                                        pointer: "", field: "", problem.error.message + " (the record is skipped)")
+                                        pointer: "", problem.error.message + " (the record is skipped)")
             })
         } catch {
             checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: lastLine, column: 1,
-                                    pointer: "", field: artifact.path, "\(error.reason); records after line \(lastLine) could not be read")
+                                    pointer: "", "\(error.reason); records after line \(lastLine) could not be read")
         }
         if ArtifactSchema.reservedItemTypes.contains(artifact.itemType), object == nil,
            !["ssor_attachment", "attachments"].contains(artifact.itemType) {
             checker.diagnostics.add(ArtifactRules.referencesNotChecked, file: artifact.path, line: 0, column: 0, pointer: "",
-                                    field: artifact.path, "items of the reserved type \"\(artifact.itemType)\" were counted but not checked")
+                                    "items of the reserved type \"\(artifact.itemType)\" were counted but not checked")
         }
         progress.advance(by: max(0, job.size - scaledTotal(reported, source)))
         source.close()
@@ -114,21 +114,21 @@ struct ArtifactReader {
         do throws(JQError) {
             if try custom.filter.isTruthy(json: bytes) {
                 checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
-                                        field: custom.rule.id, custom.rule.message)
+                                        custom.rule.message)
             }
         } catch {
             checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
-                                    field: custom.rule.id + " error", "custom rule \"\(custom.rule.id)\" failed on this record: \(error.message)")
+                                    "custom rule \"\(custom.rule.id)\" failed on this record: \(error.message)")
         }
     }
 
     private func reportNote(_ note: JSONScanNote) {
         switch note.kind {
         case .duplicateKey(let key, _):
-            checker.report(Rules.jsonDuplicateKey, at: note.offset, pointer: "", field: key,
+            checker.report(Rules.jsonDuplicateKey, at: note.offset, pointer: "",
                            "duplicate key \"\(key)\" in one object: parsers keep only one of them; remove one")
         case .numberOutOfRange(let text):
-            checker.report(Rules.jsonNumberRange, at: note.offset, pointer: "", field: "",
+            checker.report(Rules.jsonNumberRange, at: note.offset, pointer: "",
                            "number \(text.prefix(40)) does not fit a 64-bit integer or double: send it as a string")
         }
     }

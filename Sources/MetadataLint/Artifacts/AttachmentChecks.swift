@@ -40,11 +40,11 @@ extension RecordChecker {
                 }
             case "inline":
                 if value.kind != .trueValue && value.kind != .falseValue {
-                    report(ArtifactRules.attachmentShape, at: value.start, pointer: "/inline", field: "/inline",
+                    report(ArtifactRules.attachmentShape, at: value.start, pointer: "/inline",
                            "\"inline\" must be true or false, not \(Self.kindName(value))")
                 }
             default:
-                report(ArtifactRules.attachmentShape, at: key.start, pointer: "/" + string(key), field: "/",
+                report(ArtifactRules.attachmentShape, at: key.start, pointer: "/" + string(key),
                        "unknown key \"\(self.string(key))\" in an ssor_attachment item: allowed are id, parent_id, actor_id, inline")
             }
             k = value.next
@@ -66,7 +66,7 @@ extension RecordChecker {
         checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment", shape: shapes.attachment)
         for (name, pointer) in [("created_date" as StaticString, "/created_date"), ("modified_date", "/modified_date")] {
             if let index = member(of: 0, name), tape[index].kind == .string, !DateSyntax.isTimestamp(contentBytes(tape[index])) {
-                report(ArtifactRules.invalidDateValue, at: tape[index].start, pointer: pointer, field: pointer,
+                report(ArtifactRules.invalidDateValue, at: tape[index].start, pointer: pointer,
                        "\"\(name)\" is \(self.rawText(self.tape[index])), not an RFC 3339 timestamp with offset")
             }
         }
@@ -89,7 +89,7 @@ extension RecordChecker {
 
     private func expectObject(_ value: TapeEntry, _ pointer: String, _ message: String) -> Bool {
         if value.kind == .object { return true }
-        report(ArtifactRules.attachmentShape, at: value.start, pointer: pointer, field: pointer, message + ", not \(Self.kindName(value))")
+        report(ArtifactRules.attachmentShape, at: value.start, pointer: pointer, message + ", not \(Self.kindName(value))")
         return false
     }
 
@@ -108,7 +108,7 @@ extension RecordChecker {
         guard let index = member(of: k, "devrev"), tape[index].kind == .string else { return }
         if !Self.isArtifactDON(contentBytes(tape[index])) {
             let text = string(tape[index])
-            report(ArtifactRules.attachmentShape, at: tape[index].start, pointer: "/id/devrev", field: "/id/devrev",
+            report(ArtifactRules.attachmentShape, at: tape[index].start, pointer: "/id/devrev",
                    "\"id.devrev\" is \"\(text)\", not an artifact DON such as don:core:dvrv-us-1:devo/1:artifact/1: use the id S3Interact returned for the upload")
         }
     }

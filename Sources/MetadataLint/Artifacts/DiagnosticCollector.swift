@@ -1,10 +1,12 @@
 /// Gathers artifact diagnostics from one worker. Everything is counted; with a cap, only the
 /// first `cap` diagnostics of each rule and field are kept (messages of the rest are never built).
+/// The field is the diagnostic's pointer without array indices, so the elements of a collection
+/// count as one field, in the cap and in the "and N more" counts alike.
 public final class DiagnosticCollector {
     public let policy: RulePolicy
     public let cap: Int?
     public private(set) var kept: [Diagnostic] = []
-    /// Diagnostics per "rule field" key, kept or not.
+    /// Diagnostics per "rule field" key (see `groupKey`), kept or not.
     public private(set) var counts: [String: Int] = [:]
     public private(set) var severityCounts: [Severity: Int] = [:]
     /// The file chunk being read (-1: a whole file); kept diagnostics remember it so their
@@ -19,10 +21,10 @@ public final class DiagnosticCollector {
     }
 
     public func add(_ rule: RuleInfo, file: String, line: Int, column: Int, pointer: String,
-                    field: String, _ message: @autoclosure () -> String) {
+                    _ message: @autoclosure () -> String) {
         guard let severity = policy.severity(of: rule) else { return }
         severityCounts[severity, default: 0] += 1
-        let key = rule.id + " " + field
+        let key = Self.groupKey(rule: rule.id, pointer: pointer)
         counts[key, default: 0] += 1
         if let cap {
             // Each chunk keeps its own first `cap`, so the global first ones survive re-capping.
@@ -36,9 +38,9 @@ public final class DiagnosticCollector {
         chunkOf.append(currentChunk)
     }
 
-    public func add(_ diagnostic: Diagnostic, field: String = "") {
+    public func add(_ diagnostic: Diagnostic) {
         severityCounts[diagnostic.severity, default: 0] += 1
-        let key = diagnostic.rule + " " + field
+        let key = Self.groupKey(rule: diagnostic.rule, pointer: diagnostic.pointer)
         counts[key, default: 0] += 1
         kept.append(diagnostic)
         chunkOf.append(-1)
@@ -62,15 +64,12 @@ public final class DiagnosticCollector {
 
     /// The kept diagnostics in output order, re-capped across workers, and the "and N more" lines.
     public func finish() -> (diagnostics: [Diagnostic], omitted: [(key: String, count: Int)]) {
-        var unique = Set<String>()
-        let sorted = kept.sorted(by: Diagnostic.ordered).filter {
-            unique.insert("\($0.file):\($0.line):\($0.column):\($0.rule):\($0.pointer)").inserted
-        }
+        let sorted = kept.sorted(by: Diagnostic.ordered)
         guard let cap else { return (sorted, []) }
         var shown: [String: Int] = [:]
         var result: [Diagnostic] = []
         for diagnostic in sorted {
-            let key = diagnostic.rule + " " + Self.fieldKey(diagnostic.pointer)
+            let key = Self.groupKey(rule: diagnostic.rule, pointer: diagnostic.pointer)
             let n = shown[key, default: 0]
             if n < cap { result.append(diagnostic) }
             shown[key] = n + 1
@@ -79,10 +78,11 @@ public final class DiagnosticCollector {
         return (result, omitted)
     }
 
-    /// A pointer with array indices dropped: the field a diagnostic is about.
-    public static func fieldKey(_ pointer: String) -> String {
-        pointer.split(separator: "/", omittingEmptySubsequences: false)
-            .filter { !$0.isEmpty && !$0.allSatisfy(\.isNumber) }.joined(separator: "/")
+    /// "rule field": the rule and the pointer with array indices dropped (`/data/tags/3` →
+    /// `/data/tags`), the unit the cap and the counts of left-out diagnostics work in.
+    public static func groupKey(rule: String, pointer: String) -> String {
+        let field = pointer.split(separator: "/").filter { !$0.allSatisfy(\.isNumber) }
+        return field.isEmpty ? rule : rule + " /" + field.joined(separator: "/")
     }
 
     public var errors: Int { severityCounts[.error, default: 0] }

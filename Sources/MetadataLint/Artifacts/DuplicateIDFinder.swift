@@ -26,7 +26,7 @@ enum DuplicateIDFinder {
                             if !already.contains("\(file):\(line)") {
                                 let text = JSONStringDecoder.decode(record.base, value)
                                 collector.add(ArtifactRules.duplicateItemID, file: file, line: line, column: column,
-                                              pointer: "/id", field: "/id",
+                                              pointer: "/id",
                                               "id \"\(text)\" appears more than once for item type \"\(itemType)\": records of one type need unique ids")
                             }
                         }

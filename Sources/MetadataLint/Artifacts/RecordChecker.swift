@@ -77,14 +77,14 @@ final class RecordChecker {
         return (line, column)
     }
 
-    func report(_ rule: RuleInfo, at offset: Int, pointer: @autoclosure () -> String, field: String,
+    func report(_ rule: RuleInfo, at offset: Int, pointer: @autoclosure () -> String,
                 _ message: @autoclosure () -> String) {
         let (line, column) = position(of: offset)
-        diagnostics.add(rule, file: file, line: line, column: column, pointer: pointer(), field: field, message())
+        diagnostics.add(rule, file: file, line: line, column: column, pointer: pointer(), message())
     }
 
-    func reportRecord(_ rule: RuleInfo, pointer: String = "", field: String = "", _ message: @autoclosure () -> String) {
-        diagnostics.add(rule, file: file, line: recordLine, column: 1, pointer: pointer, field: field, message())
+    func reportRecord(_ rule: RuleInfo, pointer: String = "", _ message: @autoclosure () -> String) {
+        diagnostics.add(rule, file: file, line: recordLine, column: 1, pointer: pointer, message())
     }
 
     // MARK: - Tape helpers
@@ -172,7 +172,7 @@ final class RecordChecker {
                 if value.kind == .object {
                     dataIndex = valueIndex
                 } else {
-                    report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/data", field: "/data",
+                    report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/data",
                            "\"data\" must be an object of the record type's fields, not \(Self.kindName(value))")
                 }
             } else if keyEquals(key, "operation") {
@@ -180,7 +180,7 @@ final class RecordChecker {
             } else {
                 let name = string(key)
                 let isField = schema.objects[objectIndex].table.lookup(name) != nil
-                report(ArtifactRules.itemEnvelope, at: key.start, pointer: "/" + JSONPointer.escape(name), field: "/" + name,
+                report(ArtifactRules.itemEnvelope, at: key.start, pointer: "/" + JSONPointer.escape(name),
                        "unknown top-level key \"\(name)\": " + (isField ? "fields belong inside \"data\"; move it there"
                                                                     : "an item has only id, created_date, modified_date, data and operation"))
             }
@@ -225,34 +225,34 @@ final class RecordChecker {
         }
     }
 
-    func reportDuplicateKey(_ key: TapeEntry) {
+    func reportDuplicateKey(_ key: TapeEntry, in path: String = "") {
         let name = string(key)
-        report(Rules.jsonDuplicateKey, at: key.start, pointer: "", field: name,
+        report(Rules.jsonDuplicateKey, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
                "duplicate key \"\(name)\" in one object: parsers keep only one of them; remove one")
     }
 
     private func checkID(_ value: TapeEntry, idSpace: Int?) {
         guard value.kind == .string, value.end - value.start > 2 else {
-            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/id", field: "/id",
+            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/id",
                    value.kind == .string ? "\"id\" is empty: use the record's primary key in the external system"
                        : "\"id\" must be a string, not \(Self.kindName(value))" + (value.kind == .number ? ": quote it" : ""))
             return
         }
         guard let idSpace else { return }
         if !index.spaces[idSpace].insert(valueHash(value)) {
-            report(ArtifactRules.duplicateItemID, at: value.start, pointer: "/id", field: "/id",
+            report(ArtifactRules.duplicateItemID, at: value.start, pointer: "/id",
                    "id \"\(self.string(value))\" appears more than once for item type \"\(self.schema.keySpaces[idSpace].recordType)\": records of one type need unique ids")
         }
     }
 
     private func checkEnvelopeTimestamp(_ key: TapeEntry, _ value: TapeEntry) {
         guard value.kind == .string else {
-            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/" + string(key), field: "/" + string(key),
+            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/" + string(key),
                    "\"\(self.string(key))\" must be an RFC 3339 timestamp string, not \(Self.kindName(value))")
             return
         }
         if !DateSyntax.isTimestamp(contentBytes(value)) {
-            report(ArtifactRules.invalidDateValue, at: value.start, pointer: "/" + string(key), field: "/" + string(key),
+            report(ArtifactRules.invalidDateValue, at: value.start, pointer: "/" + string(key),
                    "\"\(self.string(key))\" is \(self.rawText(value)), not an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z")
         }
     }
@@ -265,7 +265,7 @@ final class RecordChecker {
                 return
             }
         }
-        report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/operation", field: "/operation",
+        report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/operation",
                "\"operation\" is \(self.rawText(value)): use \"created\", \"updated\" or \"deleted\", or omit it")
     }
 
@@ -284,7 +284,7 @@ final class RecordChecker {
                 let value = tape[valueIndex]
                 let field = object.fields[fieldIndex]
                 if marks[field.id] == current || seenNull[field.id] == current {
-                    reportDuplicateKey(key)
+                    reportDuplicateKey(key, in: path)
                 }
                 if value.kind != .null { marks[field.id] = current } else { seenNull[field.id] = current }
                 let pointer = path == "/data" ? fieldPointers[objectIndex][fieldIndex]
@@ -294,7 +294,6 @@ final class RecordChecker {
                 let name = string(key)
                 let suggestion = Suggest.closest(to: name, in: object.fields.map(\.name))
                 report(ArtifactRules.undeclaredDataField, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
-                       field: path + "/" + name,
                        "\"\(name)\" is not a field of \(path == "/data" ? "record type" : "struct type") \"\(object.name)\": "
                            + (suggestion.map { "did you mean \"\($0)\"?" } ?? "declare it in the metadata or drop it from the extractor"))
             }
@@ -304,7 +303,6 @@ final class RecordChecker {
             for fieldIndex in object.requiredFields where marks[object.fields[fieldIndex].id] != current {
                 let name = object.fields[fieldIndex].name
                 report(ArtifactRules.missingRequiredField, at: entry.start, pointer: path + "/" + JSONPointer.escape(name),
-                       field: path + "/" + name,
                        "required field \"\(name)\" is missing or null: extract it, or drop \"is_required\" in the metadata")
             }
         }
@@ -315,7 +313,7 @@ final class RecordChecker {
         if entry.kind == .null { return }
         guard field.isCollection else {
             if entry.kind == .array, field.type != .richText {
-                report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer, field: pointer,
+                report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
                        "\"\(field.name)\" is not a collection but holds an array: pass one value, or add \"collection\": {} to the field")
                 return
             }
@@ -323,17 +321,17 @@ final class RecordChecker {
             return
         }
         guard entry.kind == .array else {
-            report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer, field: pointer,
+            report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
                    "\"\(field.name)\" is a collection, so its value is an array: wrap the value in [ ]")
             return
         }
         let count = Int64(entry.count)
         if let low = field.collectionMin, count < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
                    "\"\(field.name)\" has \(count) element(s), fewer than its collection min_length \(low): extract the missing elements, or lower \"min_length\"")
         }
         if let high = field.collectionMax, count > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
                    "\"\(field.name)\" has \(count) elements, more than its collection max_length \(high): trim the list, or raise \"max_length\"")
         }
         var e = k + 1

@@ -44,16 +44,16 @@ struct ReferenceResolver {
             let pointer = index.pointer(of: item.reference)
             let position = found[n]
             collector.add(ArtifactRules.danglingReference, file: files[Int(item.reference.file)], line: position.line,
-                          column: position.column, pointer: pointer, field: DiagnosticCollector.fieldKey(pointer),
+                          column: position.column, pointer: pointer,
                           "reference \"\(position.text)\" matches no extracted \(item.targets): extract the target record or fix the value")
         }
         for (type, pointer) in unchecked.sorted(by: { $0.key < $1.key }) {
             collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: pointer,
-                          field: type, "references to record type \"\(type)\" (such as \(pointer)) were not checked: no \(type) artifact was given")
+                          "references to record type \"\(type)\" (such as \(pointer)) were not checked: no \(type) artifact was given")
         }
         if anyRecordUnchecked {
             collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: "",
-                          field: "parent_id", "attachment parent ids were not checked: no record artifacts were given")
+                          "attachment parent ids were not checked: no record artifacts were given")
         }
     }
 }

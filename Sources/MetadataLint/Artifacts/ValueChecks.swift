@@ -15,7 +15,7 @@ extension RecordChecker {
         } else {
             hint = ""
         }
-        report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer, field: pointer,
+        report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
                "\"\(field.name)\" is \(field.type.rawValue), so its value must be \(expected), not \(Self.kindName(entry))\(hint)")
     }
 
@@ -57,7 +57,7 @@ extension RecordChecker {
             let bytes = contentBytes(entry)
             let valid = field.type == .date ? DateSyntax.isDate(bytes) : DateSyntax.isTimestamp(bytes)
             if !valid {
-                report(ArtifactRules.invalidDateValue, at: entry.start, pointer: Self.at(pointer, element), field: pointer,
+                report(ArtifactRules.invalidDateValue, at: entry.start, pointer: Self.at(pointer, element),
                        "\"\(field.name)\" is \(self.rawText(entry)), not " + (field.type == .date
                            ? "a calendar date YYYY-MM-DD" : "an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z"))
             }
@@ -126,10 +126,10 @@ extension RecordChecker {
     private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
         guard !entry.has(TapeEntry.numberOutOfRange), let value = numberValue(entry) else { return }
         if let low = field.numberMin, value < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
                    "\"\(field.name)\" is \(self.rawText(entry)), below its min \(MetadataReader.format(low)): fix the value, or lower \"min\" in the metadata")
         } else if let high = field.numberMax, value > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
                    "\"\(field.name)\" is \(self.rawText(entry)), above its max \(MetadataReader.format(high)): fix the value, or raise \"max\" in the metadata")
         }
     }
@@ -142,17 +142,17 @@ extension RecordChecker {
             length = contentBytes(entry).reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         }
         if let low = field.lengthMin, length < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
                    "\"\(field.name)\" is \(length) character(s) long, shorter than its min_length \(low): fix the value, or lower \"min_length\"")
         } else if let high = field.lengthMax, length > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer, field: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
                    "\"\(field.name)\" is \(length) characters long, longer than its max_length \(high): truncate it in the extractor, or raise \"max_length\"")
         }
     }
 
     private func checkEnumKey(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
         guard let keys = field.enumKeys, lookup(keys, entry) == nil else { return }
-        report(ArtifactRules.invalidEnumValue, at: entry.start, pointer: pointer, field: pointer,
+        report(ArtifactRules.invalidEnumValue, at: entry.start, pointer: pointer,
                "\"\(field.name)\" is \(self.rawText(entry)), which is not one of its enum keys: "
                    + (Suggest.closest(to: self.string(entry), in: field.enumKeyList).map { "did you mean \"\($0)\"?" }
                        ?? "use one of \(field.enumKeyList.prefix(10).map { "\"\($0)\"" }.joined(separator: ", "))\(field.enumKeyList.count > 10 ? ", …" : "") or declare the key"))
@@ -181,7 +181,7 @@ extension RecordChecker {
                 checkShape(e, pointer: pointer + "/" + String(n), rule: ArtifactRules.fieldValueType,
                            what: "a mention in \"\(field.name)\"", shape: shapes.mention)
             } else if part.kind != .string {
-                report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer + "/" + String(n), field: pointer,
+                report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer + "/" + String(n),
                        "rich_text \"\(field.name)\" holds \(Self.kindName(part)): its parts are strings or mention objects {ref_type, id}")
             }
             e = part.next
@@ -220,27 +220,27 @@ extension RecordChecker {
             if let r = shape.required.firstIndex(where: { keyEquals(key, $0) }) {
                 found |= 1 << UInt32(r)
                 if value.kind != .string || value.end - value.start <= 2 {
-                    report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
+                    report(rule, at: value.start, pointer: pointer + "/" + string(key),
                            "\"\(self.string(key))\" of \(what) must be a non-empty string, not \(Self.kindName(value))")
                 }
             } else if shape.optional.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .string && value.kind != .null {
-                    report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
+                    report(rule, at: value.start, pointer: pointer + "/" + string(key),
                            "\"\(self.string(key))\" of \(what) must be a string, not \(Self.kindName(value))")
                 }
             } else if shape.booleans.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .trueValue && value.kind != .falseValue && value.kind != .null {
-                    report(rule, at: value.start, pointer: pointer + "/" + string(key), field: pointer,
+                    report(rule, at: value.start, pointer: pointer + "/" + string(key),
                            "\"\(self.string(key))\" of \(what) must be true or false, not \(Self.kindName(value))")
                 }
             } else {
-                report(rule, at: key.start, pointer: pointer + "/" + string(key), field: pointer,
+                report(rule, at: key.start, pointer: pointer + "/" + string(key),
                        "\(what) has an unknown key \"\(self.string(key))\": allowed are \((shape.required + shape.optional + shape.booleans).map { "\($0)" }.joined(separator: ", "))")
             }
             m = value.next
         }
         for r in shape.required.indices where found & (1 << UInt32(r)) == 0 {
-            report(rule, at: entry.start, pointer: pointer, field: pointer, "\(what) has no \"\(shape.required[r])\": add it")
+            report(rule, at: entry.start, pointer: pointer, "\(what) has no \"\(shape.required[r])\": add it")
         }
     }
 }
