@@ -29,7 +29,7 @@ extension RecordChecker {
                     checkShape(k + 1, pointer: "/parent_id", rule: ArtifactRules.attachmentShape, what: "\"parent_id\"",
                                shape: shapes.external)
                     if let external = member(of: k + 1, "external"), tape[external].kind == .string {
-                        addPendingParent(tape[external], pointer: "/parent_id/external")
+                        addPendingParent(tape[external], pointer: ssorParentPointer)
                     }
                 }
             case "actor_id":
@@ -71,20 +71,14 @@ extension RecordChecker {
             }
         }
         if let parent = member(of: 0, "parent_id"), tape[parent].kind == .string, tape[parent].end - tape[parent].start > 2 {
-            addPendingParent(tape[parent], pointer: "/parent_id")
+            addPendingParent(tape[parent], pointer: attachmentParentPointer)
         }
     }
 
-    /// An attachment's parent: the id of any extracted record. Its pointer is interned once.
-    private func addPendingParent(_ entry: TapeEntry, pointer: StaticString) {
-        let key = pointer.description
-        let id: Int32
-        if let cached = attachmentPointers[key] { id = cached } else {
-            id = index.intern(pointer: key)
-            attachmentPointers[key] = id
-        }
+    /// An attachment's parent: the id of any extracted record.
+    private func addPendingParent(_ entry: TapeEntry, pointer: Int32) {
         index.addPending(hash: valueHash(entry), group: ReferenceIndex.anyRecord, file: fileNumber,
-                         offset: bufferOffset + entry.start, pointer: id, element: -1)
+                         offset: bufferOffset + entry.start, pointer: pointer, element: -1)
     }
 
     private func expectObject(_ value: TapeEntry, _ pointer: String, _ message: String) -> Bool {

@@ -16,7 +16,8 @@ final class RecordChecker {
     var recordLine = 0
     /// Decompressed bytes of the file before `base[0]`.
     var bufferOffset = 0
-    /// Interned pointer id of each field's "/data/<field>" pointer (-1 until first used).
+    /// By field id: the interned "/data/<field>" pointer of a record type's field (-1 for the
+    /// fields of struct types, whose pointers depend on where the struct stands).
     private var dataPointerIDs: [Int32]
     /// Records of the current file.
     var fileRecords = 0
@@ -28,8 +29,9 @@ final class RecordChecker {
     /// Flat arrays, so a write is one uniqueness check rather than two.
     private var marks: [UInt32]
     private var seenNull: [UInt32]
-    /// Interned pointers of the attachment references, which are the same for every record.
-    var attachmentPointers: [String: Int32] = [:]
+    /// Interned pointers of the attachment parent references, the same for every record.
+    let ssorParentPointer: Int32
+    let attachmentParentPointer: Int32
     private var generation: UInt32 = 0
     private var fieldPointers: [[String]]
 
@@ -41,21 +43,20 @@ final class RecordChecker {
         seenNull = marks
         fieldPointers = schema.objects.map { object in object.fields.map { "/data/" + JSONPointer.escape($0.name) } }
         dataPointerIDs = Array(repeating: -1, count: schema.fieldCount)
+        for objectIndex in schema.recordObjects.values {
+            for (n, field) in schema.objects[objectIndex].fields.enumerated() {
+                dataPointerIDs[field.id] = index.intern(pointer: fieldPointers[objectIndex][n])
+            }
+        }
+        ssorParentPointer = index.intern(pointer: "/parent_id/external")
+        attachmentParentPointer = index.intern(pointer: "/parent_id")
     }
 
-    /// The interned pointer for a pending reference: fields directly under /data are cached by
-    /// field id, deeper pointers (struct members, permissions) are interned by string.
+    /// The interned pointer for a pending reference: a record type's field has its own, anything
+    /// deeper (struct members, permission members) is interned by string.
     func internedPointer(_ pointer: String, field: ArtifactSchema.FieldCheck?) -> Int32 {
-        guard let field, pointer.utf8.count == field.name.utf8.count + 6 else { return index.intern(pointer: pointer) }
-        return cachedPointer(pointer, field: field)
-    }
-
-    private func cachedPointer(_ pointer: String, field: ArtifactSchema.FieldCheck) -> Int32 {
-        let cached = dataPointerIDs[field.id]
-        if cached >= 0 { return cached }
-        let id = index.intern(pointer: pointer)
-        dataPointerIDs[field.id] = id
-        return id
+        if let field, dataPointerIDs[field.id] >= 0 { return dataPointerIDs[field.id] }
+        return index.intern(pointer: pointer)
     }
 
     // MARK: - Reporting

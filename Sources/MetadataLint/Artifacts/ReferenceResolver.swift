@@ -5,37 +5,37 @@ struct ReferenceResolver {
     let typesGiven: Set<String>
     let files: [String]
 
+    /// What one reference group resolves against: its key spaces, or the target types whose
+    /// artifacts were not given (then its references are not checked).
+    struct Targets {
+        var spaces: [Int]
+        var missingTypes: [String]
+        var description: String
+    }
+
     func resolve(_ indexes: [ReferenceIndex], into collector: DiagnosticCollector) {
         var dangling: [(index: Int, reference: ReferenceIndex.Pending, targets: String)] = []
         var unchecked: [String: String] = [:]   // target type → a field that refers to it
-        let recordTypesGiven = typesGiven.filter { schema.idSpaces[$0] != nil }
-        let anyRecordSpaces = recordTypesGiven.compactMap { schema.idSpaces[$0] }
+        let groups = schema.referenceGroups.map(targets)
+        let recordTypesGiven = typesGiven.filter { schema.idSpaces[$0] != nil }.sorted()
+        let anyRecord = targets(recordTypesGiven.compactMap { schema.idSpaces[$0] })
         var anyRecordUnchecked = false
         for (which, index) in indexes.enumerated() {
             for chunk in index.chunks {
-            for reference in chunk {
-                let candidates: [Int]
-                if reference.group == ReferenceIndex.anyRecord {
-                    if anyRecordSpaces.isEmpty {
+                for reference in chunk {
+                    let isParent = reference.group == ReferenceIndex.anyRecord
+                    let group = isParent ? anyRecord : groups[Int(reference.group)]
+                    if isParent && group.spaces.isEmpty {
                         anyRecordUnchecked = true
                         continue
                     }
-                    candidates = anyRecordSpaces
-                } else {
-                    candidates = schema.referenceGroups[Int(reference.group)]
-                    let missing = candidates.map { schema.keySpaces[$0].recordType }.filter { !typesGiven.contains($0) }
-                    if !missing.isEmpty {
-                        for type in missing where unchecked[type] == nil { unchecked[type] = index.pointer(of: reference) }
+                    if !group.missingTypes.isEmpty {
+                        for type in group.missingTypes where unchecked[type] == nil { unchecked[type] = index.pointer(of: reference) }
                         continue
                     }
+                    if group.spaces.contains(where: { spaces[$0].contains(reference.hash) }) { continue }
+                    dangling.append((which, reference, group.description))
                 }
-                if candidates.contains(where: { spaces[$0].contains(reference.hash) }) { continue }
-                let targets = candidates.map { space -> String in
-                    let key = schema.keySpaces[space]
-                    return key.byField.map { "\(key.recordType).\($0)" } ?? "\(key.recordType) id"
-                }
-                dangling.append((which, reference, targets.joined(separator: " or ")))
-            }
             }
         }
         let found = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
@@ -55,5 +55,14 @@ struct ReferenceResolver {
             collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: "",
                           "attachment parent ids were not checked: no record artifacts were given")
         }
+    }
+
+    private func targets(_ spaces: [Int]) -> Targets {
+        let missing = spaces.map { schema.keySpaces[$0].recordType }.filter { !typesGiven.contains($0) }
+        let description = spaces.map { space -> String in
+            let key = schema.keySpaces[space]
+            return key.byField.map { "\(key.recordType).\($0)" } ?? "\(key.recordType) id"
+        }.joined(separator: " or ")
+        return Targets(spaces: spaces, missingTypes: missing, description: description)
     }
 }

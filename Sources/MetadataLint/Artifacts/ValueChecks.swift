@@ -4,7 +4,7 @@ import Glibc
 
 /// Checks of one value against its field's declared type.
 extension RecordChecker {
-    func typeError(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String, expected: String) {
+    func typeError(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String, expected: String) {
         let hint: String
         if entry.kind == .string, [.int, .float].contains(field.type) {
             hint = ": remove the quotes"
@@ -15,7 +15,7 @@ extension RecordChecker {
         } else {
             hint = ""
         }
-        report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
+        report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer(),
                "\"\(field.name)\" is \(field.type.rawValue), so its value must be \(expected), not \(Self.kindName(entry))\(hint)")
     }
 
@@ -123,18 +123,18 @@ extension RecordChecker {
         }
     }
 
-    private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
+    private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String) {
         guard !entry.has(TapeEntry.numberOutOfRange), let value = numberValue(entry) else { return }
         if let low = field.numberMin, value < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
                    "\"\(field.name)\" is \(self.rawText(entry)), below its min \(MetadataReader.format(low)): fix the value, or lower \"min\" in the metadata")
         } else if let high = field.numberMax, value > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
                    "\"\(field.name)\" is \(self.rawText(entry)), above its max \(MetadataReader.format(high)): fix the value, or raise \"max\" in the metadata")
         }
     }
 
-    private func checkTextLength(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
+    private func checkTextLength(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String) {
         let length: Int
         if entry.has(TapeEntry.stringHasEscapes) {
             length = string(entry).unicodeScalars.count
@@ -142,75 +142,75 @@ extension RecordChecker {
             length = contentBytes(entry).reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         }
         if let low = field.lengthMin, length < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
                    "\"\(field.name)\" is \(length) character(s) long, shorter than its min_length \(low): fix the value, or lower \"min_length\"")
         } else if let high = field.lengthMax, length > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
+            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
                    "\"\(field.name)\" is \(length) characters long, longer than its max_length \(high): truncate it in the extractor, or raise \"max_length\"")
         }
     }
 
-    private func checkEnumKey(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: String) {
+    private func checkEnumKey(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String) {
         guard let keys = field.enumKeys, lookup(keys, entry) == nil else { return }
-        report(ArtifactRules.invalidEnumValue, at: entry.start, pointer: pointer,
+        report(ArtifactRules.invalidEnumValue, at: entry.start, pointer: pointer(),
                "\"\(field.name)\" is \(self.rawText(entry)), which is not one of its enum keys: "
                    + (Suggest.closest(to: self.string(entry), in: field.enumKeyList).map { "did you mean \"\($0)\"?" }
                        ?? "use one of \(field.enumKeyList.prefix(10).map { "\"\($0)\"" }.joined(separator: ", "))\(field.enumKeyList.count > 10 ? ", …" : "") or declare the key"))
     }
 
-    private func checkTypedReference(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
+    private func checkTypedReference(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
         let entry = tape[k]
         guard entry.kind == .object else {
-            typeError(field, entry, pointer: pointer, expected: "an object {id, ref_type}")
+            typeError(field, entry, pointer: pointer(), expected: "an object {id, ref_type}")
             return
         }
-        checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "typed reference \"\(field.name)\"",
+        checkShape(k, pointer: pointer(), rule: ArtifactRules.fieldValueType, what: "typed reference \"\(field.name)\"",
                    shape: shapes.typedReference)
     }
 
-    private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
+    private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
         let entry = tape[k]
         guard entry.kind == .array else {
-            typeError(field, entry, pointer: pointer, expected: "an array of strings and mentions" + (entry.kind == .string ? " (wrap the string in [ ])" : ""))
+            typeError(field, entry, pointer: pointer(), expected: "an array of strings and mentions" + (entry.kind == .string ? " (wrap the string in [ ])" : ""))
             return
         }
         var e = k + 1
         for n in 0..<Int(entry.count) {
             let part = tape[e]
             if part.kind == .object {
-                checkShape(e, pointer: pointer + "/" + String(n), rule: ArtifactRules.fieldValueType,
+                checkShape(e, pointer: pointer() + "/" + String(n), rule: ArtifactRules.fieldValueType,
                            what: "a mention in \"\(field.name)\"", shape: shapes.mention)
             } else if part.kind != .string {
-                report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer + "/" + String(n),
+                report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer() + "/" + String(n),
                        "rich_text \"\(field.name)\" holds \(Self.kindName(part)): its parts are strings or mention objects {ref_type, id}")
             }
             e = part.next
         }
     }
 
-    private func checkPermission(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String) {
+    private func checkPermission(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
         let entry = tape[k]
         guard entry.kind == .object else {
-            typeError(field, entry, pointer: pointer, expected: "an object {member_id, role}")
+            typeError(field, entry, pointer: pointer(), expected: "an object {member_id, role}")
             return
         }
-        checkShape(k, pointer: pointer, rule: ArtifactRules.fieldValueType, what: "permission \"\(field.name)\"",
+        checkShape(k, pointer: pointer(), rule: ArtifactRules.fieldValueType, what: "permission \"\(field.name)\"",
                    shape: shapes.permission)
         var m = k + 1
         for _ in 0..<Int(entry.count) {
             let key = tape[m]
             let value = tape[m + 1]
             if keyEquals(key, "role"), value.kind == .string {
-                checkEnumKey(field, value, pointer: pointer + "/role")
+                checkEnumKey(field, value, pointer: pointer() + "/role")
             } else if keyEquals(key, "member_id"), value.kind == .string, let group = field.referenceGroup {
-                addPending(value, group: Int32(group), pointer: pointer + "/member_id")
+                addPending(value, group: Int32(group), pointer: pointer() + "/member_id")
             }
             m = value.next
         }
     }
 
     /// Checks that the object at `k` has the shape's required string keys and nothing else.
-    func checkShape(_ k: Int, pointer: String, rule: RuleInfo, what: String, shape: Shape) {
+    func checkShape(_ k: Int, pointer: @autoclosure () -> String, rule: RuleInfo, what: String, shape: Shape) {
         let entry = tape[k]
         var found: UInt32 = 0
         var m = k + 1
@@ -220,27 +220,27 @@ extension RecordChecker {
             if let r = shape.required.firstIndex(where: { keyEquals(key, $0) }) {
                 found |= 1 << UInt32(r)
                 if value.kind != .string || value.end - value.start <= 2 {
-                    report(rule, at: value.start, pointer: pointer + "/" + string(key),
+                    report(rule, at: value.start, pointer: pointer() + "/" + string(key),
                            "\"\(self.string(key))\" of \(what) must be a non-empty string, not \(Self.kindName(value))")
                 }
             } else if shape.optional.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .string && value.kind != .null {
-                    report(rule, at: value.start, pointer: pointer + "/" + string(key),
+                    report(rule, at: value.start, pointer: pointer() + "/" + string(key),
                            "\"\(self.string(key))\" of \(what) must be a string, not \(Self.kindName(value))")
                 }
             } else if shape.booleans.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .trueValue && value.kind != .falseValue && value.kind != .null {
-                    report(rule, at: value.start, pointer: pointer + "/" + string(key),
+                    report(rule, at: value.start, pointer: pointer() + "/" + string(key),
                            "\"\(self.string(key))\" of \(what) must be true or false, not \(Self.kindName(value))")
                 }
             } else {
-                report(rule, at: key.start, pointer: pointer + "/" + string(key),
+                report(rule, at: key.start, pointer: pointer() + "/" + string(key),
                        "\(what) has an unknown key \"\(self.string(key))\": allowed are \((shape.required + shape.optional + shape.booleans).map { "\($0)" }.joined(separator: ", "))")
             }
             m = value.next
         }
         for r in shape.required.indices where found & (1 << UInt32(r)) == 0 {
-            report(rule, at: entry.start, pointer: pointer, "\(what) has no \"\(shape.required[r])\": add it")
+            report(rule, at: entry.start, pointer: pointer(), "\(what) has no \"\(shape.required[r])\": add it")
         }
     }
 }
