@@ -81,23 +81,18 @@ struct CheckArtifactsCommand: ParsableCommand {
             let records = result.recordCounts.values.reduce(0, +)
             FileHandle.standardError.write(Data("stats: \(records) records, \(result.pendingReferences) references, reference index \(result.indexBytes >> 20) MiB\n".utf8))
         }
-        let renderer = output.format.renderer(color: output.useColor)
-        Output.write(renderer.render(result.diagnostics, rules: config.allRules))
-        if output.format == .text {
-            for (key, count) in result.omitted {
-                let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
-                let field = parts.count > 1 && !parts[1].isEmpty ? " at \(parts[1])" : ""
-                Output.write("… and \(count) more [\(parts[0])]\(field)\n")
-            }
-            if result.metadataFailed {
-                Output.write("the metadata has errors: fix them first; no artifact was checked\n")
-            } else {
-                let types = result.recordCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-                Output.write("records: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n")
-            }
-            Output.write(TextRenderer.summary(errors: result.errors, warnings: result.warnings, notes: result.notes,
-                                              files: result.files) + "\n")
+        var footer = result.omitted.map { key, count -> String in
+            let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+            return "… and \(count) more [\(parts[0])]" + (parts.count > 1 ? " at \(parts[1])" : "")
         }
-        if result.errors > 0 || (output.strict && result.warnings > 0) { throw ExitCode(1) }
+        if result.metadataFailed {
+            footer.append("the metadata has errors: fix them first; no artifact was checked")
+        } else {
+            let types = result.recordCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            footer.append("records: \(types.isEmpty ? "none" : types.joined(separator: ", "))")
+        }
+        let code = output.emit(result.diagnostics, totals: (result.errors, result.warnings, result.notes),
+                               files: result.files, rules: config.allRules, footer: footer)
+        if code != 0 { throw ExitCode(code) }
     }
 }

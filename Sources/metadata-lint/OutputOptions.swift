@@ -35,14 +35,18 @@ struct OutputOptions: ParsableArguments {
         return isatty(STDOUT_FILENO) != 0
     }
 
-    /// Prints the diagnostics and returns the exit code they call for.
-    func emit(_ diagnostics: [Diagnostic], files: Int, rules: [RuleInfo]) -> Int32 {
+    /// Prints the diagnostics and returns the exit code they call for. `totals` are the counts
+    /// when more were found than are shown (check-artifacts' cap); `footer` lines come before the
+    /// text summary.
+    func emit(_ diagnostics: [Diagnostic], totals: (errors: Int, warnings: Int, notes: Int)? = nil, files: Int,
+              rules: [RuleInfo], footer: [String] = []) -> Int32 {
         let renderer = format.renderer(color: useColor)
         Output.write(renderer.render(diagnostics, rules: rules))
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        let notes = diagnostics.count - errors - warnings
+        let errors = totals?.errors ?? diagnostics.filter { $0.severity == .error }.count
+        let warnings = totals?.warnings ?? diagnostics.filter { $0.severity == .warning }.count
+        let notes = totals?.notes ?? diagnostics.count - errors - warnings
         if format == .text {
+            for line in footer { Output.write(line + "\n") }
             Output.write(TextRenderer.summary(errors: errors, warnings: warnings, notes: notes, files: files) + "\n")
         } else if format == .github {
             // GitHub shows at most 10 annotations per type: keep the full report in the log too.

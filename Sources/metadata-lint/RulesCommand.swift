@@ -50,8 +50,8 @@ struct ExplainCommand: ParsableCommand {
         let custom = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig().customRuleInfos
         guard let info = Rules.info(rule) ?? custom.first(where: { $0.id == rule }) else {
             var message = "unknown rule \"\(rule)\""
-            if let suggestion = Suggest.closest(to: rule, in: Rules.all.map(\.id)) {
-                message += ": did you mean \"\(suggestion)\"?"
+            if let suggestion = Suggest.didYouMean(rule, in: Rules.all.map(\.id)) {
+                message += ": " + suggestion
             }
             Output.error(message + " (metadata-lint rules lists them all)")
             throw ExitCode(2)

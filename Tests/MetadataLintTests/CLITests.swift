@@ -93,6 +93,14 @@ import Testing
         #expect(try Self.run(["--version"]).stdout.hasPrefix("0."))
     }
 
+    @Test func githubFormatKeepsTheFullReportOnStderrForArtifactsToo() throws {
+        let run = try Self.run(["check-artifacts", "--no-config", "--format", "github", "--metadata",
+                                "fixtures/artifacts/metadata.json", "fixtures/artifacts/duplicate-item-id/fail"])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("::error file=fixtures/artifacts/duplicate-item-id/fail/users.jsonl,line=3,col=8,title=duplicate-item-id::"))
+        #expect(run.stderr.contains("users.jsonl:3:8: error[duplicate-item-id]"))
+    }
+
     @Test func defaultFileIsInTheCurrentDirectory() throws {
         let run = try Self.run(["validate"])
         #expect(run.status == 2)

@@ -55,13 +55,12 @@ public struct ArtifactCheck {
         let metadataSource = try InputFile.read(options.metadataPath)
         let validation = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
             .validate(metadataSource)
-        if validation.diagnostics.contains(where: { $0.severity == .error }) || validation.metadata == nil {
+        guard let metadata = validation.metadata, !validation.diagnostics.contains(where: { $0.severity == .error }) else {
             return Result(diagnostics: validation.diagnostics, omitted: [], recordCounts: [:],
                           errors: validation.diagnostics.filter { $0.severity == .error }.count,
                           warnings: validation.diagnostics.filter { $0.severity == .warning }.count,
                           notes: 0, metadataFailed: true, files: 1)
         }
-        guard let metadata = validation.metadata else { throw InputError(path: options.metadataPath, reason: "unreadable") }
         let schema = ArtifactSchema(metadata)
         let collector = DiagnosticCollector(policy: options.policy, cap: options.cap)
         for diagnostic in validation.diagnostics { collector.add(diagnostic) }
@@ -87,7 +86,6 @@ public struct ArtifactCheck {
         let workers = runWorkers(plan, metadata: metadata, options: options, workerCount: max(1, min(workerCount, plan.jobs.count)))
         var counts: [String: Int] = [:]
         var index = ReferenceIndex(spaceCount: schema.keySpaces.count)
-        var pendingSets: [(ReferenceIndex, DiagnosticCollector)] = []
         let indexBytes = workers.reduce(0) { $0 + $1.index.memoryBytes }
         let pendingReferences = workers.reduce(0) { $0 + $1.index.pendingCount }
         var chunkLines: [Int32: Int] = [:]
@@ -95,7 +93,6 @@ public struct ArtifactCheck {
             collector.merge(worker.diagnostics)
             for (type, count) in worker.recordCounts { counts[type, default: 0] += count }
             chunkLines.merge(worker.chunkLines) { a, _ in a }
-            pendingSets.append((worker.index, worker.diagnostics))
         }
         var linesBefore: [Int32: Int] = [:]
         for chunks in plan.chunksByFile.values {
@@ -109,7 +106,7 @@ public struct ArtifactCheck {
         mergeSpaces(workers, schema: schema, artifacts: artifacts, into: &index, collector: collector)
         let typesGiven = Set(artifacts.map(\.itemType))
         ReferenceResolver(schema: schema, spaces: index.spaces, typesGiven: typesGiven, files: files.map(\.path))
-            .resolve(pendingSets.map(\.0), into: collector)
+            .resolve(workers.map(\.index), into: collector)
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
                       warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count,

@@ -30,8 +30,6 @@ struct ArtifactReader {
                                     pointer: "", error.reason)
             return
         }
-        // The checker notices repeated fields (marks) and envelope keys itself, so the scanner's
-        // quadratic duplicate pass is skipped unless a record is not checked field by field.
         if let range = job.range {
             do throws(InputError) {
                 try source.restrict(to: range)
@@ -41,6 +39,8 @@ struct ArtifactReader {
                 return
             }
         }
+        // The checker notices repeated fields (marks) and envelope keys itself, so the scanner's
+        // quadratic duplicate pass is skipped unless a record is not checked field by field.
         let stream = RecordStream(source: source, detectsDuplicateKeys: object == nil,
                                   startOffset: job.range?.lowerBound ?? 0)
         defer {
@@ -69,7 +69,7 @@ struct ArtifactReader {
                 for custom in customRules { runCustomRule(custom, on: bytes, line: record.line) }
                 for note in scanner.notes { reportNote(note) }
                 if let object {
-                    checker.checkItem(object: object, itemType: artifact.itemType, idSpace: idSpace)
+                    checker.checkItem(object: object, idSpace: idSpace)
                 } else if artifact.itemType == "ssor_attachment" {
                     checker.checkSSORAttachment()
                 } else if artifact.itemType == "attachments" {
@@ -78,7 +78,7 @@ struct ArtifactReader {
                     checker.fileRecords += 1
                 }
                 if stream.bytesRead - reported >= Self.progressStep {
-                    progress.advance(by: scaled(stream.bytesRead - reported, source))
+                    progress.advance(by: onDisk(stream.bytesRead - reported, source))
                     reported = stream.bytesRead
                 }
             }, problem: { problem in
@@ -96,17 +96,13 @@ struct ArtifactReader {
             checker.diagnostics.add(ArtifactRules.referencesNotChecked, file: artifact.path, line: 0, column: 0, pointer: "",
                                     "items of the reserved type \"\(artifact.itemType)\" were counted but not checked")
         }
-        progress.advance(by: max(0, job.size - scaledTotal(reported, source)))
+        progress.advance(by: max(0, job.size - onDisk(reported, source)))
         source.close()
     }
 
-    /// Progress counts on-disk bytes; for gzip, decompressed bytes are scaled by the ratio so far.
-    private func scaled(_ bytes: Int, _ source: ByteSource) -> Int {
-        guard source.isGzip else { return bytes }
-        return bytes / 8
-    }
-
-    private func scaledTotal(_ bytes: Int, _ source: ByteSource) -> Int {
+    /// Progress counts on-disk bytes; gzip's decompressed bytes are taken as 8 to 1, a typical
+    /// ratio for JSONL (the last step of each file corrects the estimate).
+    private func onDisk(_ bytes: Int, _ source: ByteSource) -> Int {
         source.isGzip ? bytes / 8 : bytes
     }
 
@@ -125,11 +121,9 @@ struct ArtifactReader {
     private func reportNote(_ note: JSONScanNote) {
         switch note.kind {
         case .duplicateKey(let key, _):
-            checker.report(Rules.jsonDuplicateKey, at: note.offset, pointer: "",
-                           "duplicate key \"\(key)\" in one object: parsers keep only one of them; remove one")
+            checker.report(Rules.jsonDuplicateKey, at: note.offset, pointer: "", JSONNoteReporter.duplicateKeyMessage(key))
         case .numberOutOfRange(let text):
-            checker.report(Rules.jsonNumberRange, at: note.offset, pointer: "",
-                           "number \(text.prefix(40)) does not fit a 64-bit integer or double: send it as a string")
+            checker.report(Rules.jsonNumberRange, at: note.offset, pointer: "", JSONNoteReporter.numberRangeMessage(text))
         }
     }
 }

@@ -21,7 +21,7 @@ public final class ArtifactSchema: Sendable {
         public let referenceGroup: Int?
         /// Index into `objects` for struct fields.
         public let structObject: Int?
-        /// Index into `identifierSpaces` when other records refer to this field by value.
+        /// Index into `keySpaces` when other records refer to this field by value.
         public let identifierSpace: Int?
 
         init(id: Int, name: String, type: FieldType, isRequired: Bool, isCollection: Bool, collectionMin: Int64?,
@@ -74,8 +74,6 @@ public final class ArtifactSchema: Sendable {
     public let keySpaces: [KeySpace]
     /// For each reference field: the key spaces a value may resolve in (any of them).
     public let referenceGroups: [[Int]]
-    /// Record type → (field index, key space) for identifier fields others refer to by value.
-    public let identifierSpaces: [Int]
     /// Record type → key space of its ids.
     public let idSpaces: [String: Int]
     public let fieldCount: Int
@@ -91,15 +89,8 @@ public final class ArtifactSchema: Sendable {
         for (_, _, spec) in metadata.allReferences {
             for target in spec.targets {
                 guard let byField = target.byField?.value else { continue }
-                switch target.kind {
-                case .record(let name):
-                    builder.keySpace(KeySpace(recordType: name, byField: byField))
-                case .category(let name):
-                    for type in metadata.recordTypes where type.category?.value == name {
-                        builder.keySpace(KeySpace(recordType: type.key, byField: byField))
-                    }
-                case .malformed:
-                    break
+                for type in metadata.recordTypes(targetedBy: target) {
+                    builder.keySpace(KeySpace(recordType: type.key, byField: byField))
                 }
             }
         }
@@ -111,12 +102,9 @@ public final class ArtifactSchema: Sendable {
         self.recordObjects = recordObjects
         keySpaces = builder.keySpaces
         referenceGroups = builder.groups
-        identifierSpaces = builder.identifierSpaceList
         idSpaces = builder.idSpaces
         fieldCount = builder.nextFieldID
     }
-
-    public var itemTypes: [String] { recordObjects.keys.sorted() }
 
     struct Builder {
         let metadata: Metadata
@@ -126,7 +114,6 @@ public final class ArtifactSchema: Sendable {
         var keySpaceIndex: [KeySpace: Int] = [:]
         var groups: [[Int]] = []
         var idSpaces: [String: Int] = [:]
-        var identifierSpaceList: [Int] = []
         var nextFieldID = 0
 
         init(metadata: Metadata) { self.metadata = metadata }
@@ -143,7 +130,6 @@ public final class ArtifactSchema: Sendable {
             if let index = keySpaceIndex[space] { return index }
             keySpaces.append(space)
             keySpaceIndex[space] = keySpaces.count - 1
-            if space.byField != nil { identifierSpaceList.append(keySpaces.count - 1) }
             return keySpaces.count - 1
         }
 
@@ -151,14 +137,8 @@ public final class ArtifactSchema: Sendable {
         mutating func group(_ spec: ReferenceSpec) -> Int? {
             var spaces: [Int] = []
             for target in spec.targets {
-                let types: [String]
-                switch target.kind {
-                case .record(let name): types = metadata.recordType(name) == nil ? [] : [name]
-                case .category(let name): types = metadata.recordTypes.filter { $0.category?.value == name }.map(\.key)
-                case .malformed: types = []
-                }
-                for type in types {
-                    spaces.append(keySpace(KeySpace(recordType: type, byField: target.byField?.value)))
+                for type in metadata.recordTypes(targetedBy: target) {
+                    spaces.append(keySpace(KeySpace(recordType: type.key, byField: target.byField?.value)))
                 }
             }
             guard !spaces.isEmpty else { return nil }

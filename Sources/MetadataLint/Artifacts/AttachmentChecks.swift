@@ -2,28 +2,21 @@
 extension RecordChecker {
     /// `ssor_attachment`: {id: {devrev, external}, parent_id: {external}, actor_id: {external}, inline?}.
     func checkSSORAttachment() {
-        fileRecords += 1
-        let root = tape[0]
-        guard root.kind == .object else {
-            reportRecord(ArtifactRules.attachmentShape, "an ssor_attachment item must be an object {id, parent_id, actor_id}, not \(Self.kindName(root))")
-            return
-        }
+        guard let root = beginRecord(ArtifactRules.attachmentShape,
+                                     shape: "an ssor_attachment item must be an object {id, parent_id, actor_id}") else { return }
         var found = (id: false, parent: false, actor: false)
         var k = 1
         for _ in 0..<Int(root.count) {
             let key = tape[k]
             let value = tape[k + 1]
-            let name: String? = keyEquals(key, "id") ? "id" : keyEquals(key, "parent_id") ? "parent_id"
-                : keyEquals(key, "actor_id") ? "actor_id" : keyEquals(key, "inline") ? "inline" : nil
-            switch name {
-            case "id":
+            if keyEquals(key, "id") {
                 found.id = true
                 if expectObject(value, "/id", "\"id\" must be an object {devrev, external}") {
                     checkShape(k + 1, pointer: "/id", rule: ArtifactRules.attachmentShape, what: "\"id\"",
                                shape: shapes.ssorID)
                     checkDON(k + 1)
                 }
-            case "parent_id":
+            } else if keyEquals(key, "parent_id") {
                 found.parent = true
                 if expectObject(value, "/parent_id", "\"parent_id\" must be an object {external}") {
                     checkShape(k + 1, pointer: "/parent_id", rule: ArtifactRules.attachmentShape, what: "\"parent_id\"",
@@ -32,37 +25,33 @@ extension RecordChecker {
                         addPendingParent(tape[external], pointer: ssorParentPointer)
                     }
                 }
-            case "actor_id":
+            } else if keyEquals(key, "actor_id") {
                 found.actor = true
                 if expectObject(value, "/actor_id", "\"actor_id\" must be an object {external}") {
                     checkShape(k + 1, pointer: "/actor_id", rule: ArtifactRules.attachmentShape, what: "\"actor_id\"",
                                shape: shapes.external)
                 }
-            case "inline":
+            } else if keyEquals(key, "inline") {
                 if value.kind != .trueValue && value.kind != .falseValue {
                     report(ArtifactRules.attachmentShape, at: value.start, pointer: "/inline",
                            "\"inline\" must be true or false, not \(Self.kindName(value))")
                 }
-            default:
+            } else {
                 report(ArtifactRules.attachmentShape, at: key.start, pointer: "/" + string(key),
                        "unknown key \"\(self.string(key))\" in an ssor_attachment item: allowed are id, parent_id, actor_id, inline")
             }
             k = value.next
         }
-        let missing = [("id", found.id), ("parent_id", found.parent), ("actor_id", found.actor)].filter { !$0.1 }.map(\.0)
-        if !missing.isEmpty {
+        if !(found.id && found.parent && found.actor) {
+            let missing = [("id", found.id), ("parent_id", found.parent), ("actor_id", found.actor)].filter { !$0.1 }.map(\.0)
             reportRecord(ArtifactRules.attachmentShape, "the ssor_attachment item has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")): add it")
         }
     }
 
     /// `attachments`: {url, id, file_name, parent_id, author_id?, inline?, content_type?, ...}.
     func checkAttachment() {
-        fileRecords += 1
-        let root = tape[0]
-        guard root.kind == .object else {
-            reportRecord(ArtifactRules.attachmentShape, "an attachments item must be an object {url, id, file_name, parent_id}, not \(Self.kindName(root))")
-            return
-        }
+        guard beginRecord(ArtifactRules.attachmentShape,
+                          shape: "an attachments item must be an object {url, id, file_name, parent_id}") != nil else { return }
         checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment", shape: shapes.attachment)
         for (name, pointer) in [("created_date" as StaticString, "/created_date"), ("modified_date", "/modified_date")] {
             if let index = member(of: 0, name), tape[index].kind == .string, !DateSyntax.isTimestamp(contentBytes(tape[index])) {

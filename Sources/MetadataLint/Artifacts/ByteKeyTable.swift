@@ -52,10 +52,10 @@ public struct ByteKeyTable: Sendable {
     private var hashes: [UInt64]
     private var indexes: [Int32]
     private var mask: Int
-    private var keys: [[UInt8]] = []
     /// All keys back to back, for verifying a hash hit with one memcmp.
     private var packed: [UInt8] = []
     private var starts: [Int] = []
+    private var lengths: [Int] = []
     private var collided = false
 
     public init(_ names: [String]) {
@@ -67,8 +67,8 @@ public struct ByteKeyTable: Sendable {
         var seen: Set<UInt64> = []
         for (index, name) in names.enumerated() {
             let bytes = Array(name.utf8)
-            keys.append(bytes)
             starts.append(packed.count)
+            lengths.append(bytes.count)
             packed.append(contentsOf: bytes)
             let h = bytes.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped, $0.count) }
             if !seen.insert(h).inserted { collided = true }
@@ -79,7 +79,7 @@ public struct ByteKeyTable: Sendable {
         }
     }
 
-    public var count: Int { keys.count }
+    public var count: Int { starts.count }
 
     @inline(__always)
     public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
@@ -97,11 +97,7 @@ public struct ByteKeyTable: Sendable {
             slot = (slot + 1) & mask
         }
         let index = found
-        let start = starts[index]
-        guard starts.count > index + 1 ? starts[index + 1] - start == n : packed.count - start == n else { return nil }
-        if n == 0 { return index }
-        let equal = packed.withUnsafeBufferPointer { memcmp($0.baseAddress.unsafelyUnwrapped + start, p, n) == 0 }
-        return equal ? index : nil
+        return matches(index, p, n) ? index : nil
     }
 
     public func lookup(_ text: String) -> Int? {
@@ -110,6 +106,13 @@ public struct ByteKeyTable: Sendable {
     }
 
     private func linearLookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        keys.firstIndex { key in key.count == n && (0..<n).allSatisfy { key[$0] == p[$0] } }
+        starts.indices.first { matches($0, p, n) }
+    }
+
+    @inline(__always)
+    private func matches(_ index: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard lengths[index] == n else { return false }
+        if n == 0 { return true }
+        return packed.withUnsafeBufferPointer { memcmp($0.baseAddress.unsafelyUnwrapped + starts[index], p, n) == 0 }
     }
 }

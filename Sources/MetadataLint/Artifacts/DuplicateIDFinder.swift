@@ -16,13 +16,11 @@ enum DuplicateIDFinder {
                 for _ in 0..<Int(tape[0].count) {
                     let key = tape[k]
                     let value = tape[k + 1]
-                    if key.end - key.start == 4, record.base[key.start + 1] == UInt8(ascii: "i"),
-                       record.base[key.start + 2] == UInt8(ascii: "d"), value.kind == .string {
-                        let hash = value.has(TapeEntry.stringHasEscapes)
-                            ? ByteHash.hash(JSONStringDecoder.decode(record.base, value))
-                            : ByteHash.hash(record.base + value.start + 1, value.end - value.start - 2)
+                    if key.equals("id", in: record.base), value.kind == .string {
+                        let hash = value.valueHash(in: record.base)
                         if hashes.contains(hash), !seen.insert(hash) {
-                            let (line, column) = position(record, value.start)
+                            let (line, column) = LineIndex.walk(record.base, from: record.start, line: record.line,
+                                                                lineStart: record.start, to: value.start)
                             if !already.contains("\(file):\(line)") {
                                 let text = JSONStringDecoder.decode(record.base, value)
                                 collector.add(ArtifactRules.duplicateItemID, file: file, line: line, column: column,
@@ -35,20 +33,5 @@ enum DuplicateIDFinder {
                 }
             }, problem: { _ in })
         }
-    }
-
-    /// Line and column of `offset` inside a record.
-    static func position(_ record: RecordStream.Record, _ offset: Int) -> (Int, Int) {
-        var line = record.line
-        var column = 1
-        for k in record.start..<offset {
-            if record.base[k] == 0x0A {
-                line += 1
-                column = 1
-            } else if record.base[k] & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

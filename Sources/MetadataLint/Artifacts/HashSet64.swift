@@ -48,11 +48,6 @@ public struct HashSet64: Sendable {
         }
     }
 
-    public mutating func formUnion(_ other: HashSet64) {
-        if other.hasZero { insert(0) }
-        for key in other.slots where key != 0 { insert(key) }
-    }
-
     public func forEach(_ body: (UInt64) -> Void) {
         if hasZero { body(0) }
         for key in slots where key != 0 { body(key) }

@@ -63,19 +63,7 @@ final class RecordChecker {
 
     /// Line and column of a byte offset inside the current record.
     func position(of offset: Int) -> (line: Int, column: Int) {
-        var line = recordLine
-        var lineStart = recordStart
-        var k = recordStart
-        while k < offset {
-            if base[k] == 0x0A {
-                line += 1
-                lineStart = k + 1
-            }
-            k += 1
-        }
-        var column = 1
-        for c in lineStart..<offset where base[c] & 0xC0 != 0x80 { column += 1 }
-        return (line, column)
+        LineIndex.walk(base, from: recordStart, line: recordLine, lineStart: recordStart, to: offset)
     }
 
     func report(_ rule: RuleInfo, at offset: Int, pointer: @autoclosure () -> String,
@@ -101,12 +89,7 @@ final class RecordChecker {
     }
 
     @inline(__always) func keyEquals(_ entry: TapeEntry, _ literal: StaticString) -> Bool {
-        let n = literal.utf8CodeUnitCount
-        guard entry.end - entry.start - 2 == n else { return false }
-        let p = literal.utf8Start
-        let q = base + entry.start + 1
-        for k in 0..<n where p[k] != q[k] { return false }
-        return true
+        entry.equals(literal, in: base)
     }
 
     func lookup(_ table: ByteKeyTable, _ entry: TapeEntry) -> Int? {
@@ -115,15 +98,7 @@ final class RecordChecker {
         return table.lookup(content.baseAddress.unsafelyUnwrapped, content.count)
     }
 
-    /// Hash of a string's decoded value (or a number's text), as references compare them.
-    func valueHash(_ entry: TapeEntry) -> UInt64 {
-        if entry.kind == .string {
-            if entry.has(TapeEntry.stringHasEscapes) { return ByteHash.hash(string(entry)) }
-            let content = contentBytes(entry)
-            return ByteHash.hash(content.baseAddress.unsafelyUnwrapped, content.count)
-        }
-        return ByteHash.hash(base + entry.start, entry.end - entry.start)
-    }
+    @inline(__always) func valueHash(_ entry: TapeEntry) -> UInt64 { entry.valueHash(in: base) }
 
     static func kindName(_ entry: TapeEntry) -> String {
         switch entry.kind {
@@ -138,14 +113,21 @@ final class RecordChecker {
 
     // MARK: - Records
 
-    /// Checks one normalized item of a declared record type.
-    func checkItem(object objectIndex: Int, itemType: String, idSpace: Int?) {
+    /// Counts the record and returns its top-level object, or reports that it is not one.
+    func beginRecord(_ rule: RuleInfo, shape: String) -> TapeEntry? {
         fileRecords += 1
         let root = tape[0]
         guard root.kind == .object else {
-            reportRecord(ArtifactRules.itemEnvelope, "a record must be a JSON object {id, created_date, modified_date, data}, not \(Self.kindName(root))")
-            return
+            reportRecord(rule, "\(shape), not \(Self.kindName(root))")
+            return nil
         }
+        return root
+    }
+
+    /// Checks one normalized item of a declared record type.
+    func checkItem(object objectIndex: Int, idSpace: Int?) {
+        guard let root = beginRecord(ArtifactRules.itemEnvelope,
+                                     shape: "a record must be a JSON object {id, created_date, modified_date, data}") else { return }
         var dataIndex: Int? = nil
         var sawID = false, sawCreated = false, sawModified = false, sawData = false
         requiredEnforced = true
@@ -158,14 +140,13 @@ final class RecordChecker {
                 if sawID { reportDuplicateKey(key) }
                 sawID = true
                 checkID(value, idSpace: idSpace)
-            } else if keyEquals(key, "created_date") || keyEquals(key, "modified_date") {
-                if keyEquals(key, "created_date") {
-                    if sawCreated { reportDuplicateKey(key) }
-                    sawCreated = true
-                } else {
-                    if sawModified { reportDuplicateKey(key) }
-                    sawModified = true
-                }
+            } else if keyEquals(key, "created_date") {
+                if sawCreated { reportDuplicateKey(key) }
+                sawCreated = true
+                checkEnvelopeTimestamp(key, value)
+            } else if keyEquals(key, "modified_date") {
+                if sawModified { reportDuplicateKey(key) }
+                sawModified = true
                 checkEnvelopeTimestamp(key, value)
             } else if keyEquals(key, "data") {
                 if sawData { reportDuplicateKey(key) }
@@ -229,7 +210,7 @@ final class RecordChecker {
     func reportDuplicateKey(_ key: TapeEntry, in path: String = "") {
         let name = string(key)
         report(Rules.jsonDuplicateKey, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
-               "duplicate key \"\(name)\" in one object: parsers keep only one of them; remove one")
+               JSONNoteReporter.duplicateKeyMessage(name))
     }
 
     private func checkID(_ value: TapeEntry, idSpace: Int?) {
@@ -293,10 +274,10 @@ final class RecordChecker {
                 checkField(field, at: valueIndex, pointer: pointer)
             } else {
                 let name = string(key)
-                let suggestion = Suggest.closest(to: name, in: object.fields.map(\.name))
+                let suggestion = Suggest.didYouMean(name, in: object.fields.map(\.name))
                 report(ArtifactRules.undeclaredDataField, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
                        "\"\(name)\" is not a field of \(path == "/data" ? "record type" : "struct type") \"\(object.name)\": "
-                           + (suggestion.map { "did you mean \"\($0)\"?" } ?? "declare it in the metadata or drop it from the extractor"))
+                           + (suggestion ?? "declare it in the metadata or drop it from the extractor"))
             }
             m = tape[valueIndex].next
         }

@@ -95,24 +95,7 @@ public final class RecordStream {
 
     /// 1-based line and column of a buffer offset at or after `position`.
     public func location(of offset: Int) -> (line: Int, column: Int) {
-        var currentLine = line
-        var currentStart = lineStart
-        var k = max(position, 0)
-        while k < offset && k < filled {
-            if buffer[k] == 0x0A {
-                currentLine += 1
-                currentStart = k + 1
-            }
-            k += 1
-        }
-        var column = 1
-        var c = max(currentStart, 0)
-        while c < offset && c < filled {
-            if buffer[c] & 0xC0 != 0x80 { column += 1 }
-            c += 1
-        }
-        if currentStart < 0 { column += -currentStart }
-        return (currentLine, column)
+        LineIndex.walk(buffer, from: position, line: line, lineStart: lineStart, to: min(offset, filled))
     }
 
     private func skipWhitespace() {

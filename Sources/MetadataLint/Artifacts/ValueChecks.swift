@@ -154,7 +154,7 @@ extension RecordChecker {
         guard let keys = field.enumKeys, lookup(keys, entry) == nil else { return }
         report(ArtifactRules.invalidEnumValue, at: entry.start, pointer: pointer(),
                "\"\(field.name)\" is \(self.rawText(entry)), which is not one of its enum keys: "
-                   + (Suggest.closest(to: self.string(entry), in: field.enumKeyList).map { "did you mean \"\($0)\"?" }
+                   + (Suggest.didYouMean(self.string(entry), in: field.enumKeyList)
                        ?? "use one of \(field.enumKeyList.prefix(10).map { "\"\($0)\"" }.joined(separator: ", "))\(field.enumKeyList.count > 10 ? ", …" : "") or declare the key"))
     }
 

@@ -52,7 +52,7 @@ public enum ConfigLoader {
                 for (idNode, settingNode) in rules {
                     let id = idNode.string ?? ""
                     guard Rules.info(id) != nil else {
-                        let hint = Suggest.closest(to: id, in: Rules.all.map(\.id)).map { ": did you mean \"\($0)\"?" } ?? " (metadata-lint rules lists them)"
+                        let hint = Suggest.didYouMean(id, in: Rules.all.map(\.id)).map { ": " + $0 } ?? " (metadata-lint rules lists them)"
                         throw fail(idNode, "unknown rule \"\(id)\"\(hint)")
                     }
                     let setting = settingNode.scalar?.string ?? ""
@@ -73,7 +73,7 @@ public enum ConfigLoader {
                     config.customRules.append(try customRule(ruleNode, fail: fail))
                 }
             default:
-                let hint = Suggest.closest(to: key, in: topKeys).map { ": did you mean \"\($0)\"?" } ?? ""
+                let hint = Suggest.didYouMean(key, in: topKeys).map { ": " + $0 } ?? ""
                 throw fail(keyNode, "unknown key \"\(key)\"\(hint) (allowed: \(topKeys.joined(separator: ", ")))")
             }
         }
@@ -88,7 +88,7 @@ public enum ConfigLoader {
         guard let mapping = node.mapping else { throw fail(node, "a custom rule is a mapping with id, message and filter") }
         for (keyNode, _) in mapping where !ruleKeys.contains(keyNode.string ?? "") {
             let key = keyNode.string ?? ""
-            let hint = Suggest.closest(to: key, in: ruleKeys).map { ": did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggest.didYouMean(key, in: ruleKeys).map { ": " + $0 } ?? ""
             throw fail(keyNode, "unknown key \"\(key)\" in a custom rule\(hint) (allowed: \(ruleKeys.joined(separator: ", ")))")
         }
         func string(_ key: String) -> String? { mapping[Node(key)]?.string }

@@ -63,17 +63,24 @@ public struct MetadataValidator: Sendable {
     }
 }
 
-/// Turns scanner notes into diagnostics.
+/// Turns scanner notes into diagnostics; its messages serve metadata and artifacts alike.
 enum JSONNoteReporter {
     static func report(_ note: JSONScanNote, pointer: String, into sink: inout DiagnosticSink) {
         switch note.kind {
         case .duplicateKey(let key, let firstOffset):
-            let line = sink.source.lines.line(of: firstOffset)
             sink.report(Rules.jsonDuplicateKey, at: SourceRef(offset: note.offset, pointer: pointer),
-                        "duplicate key \"\(key)\" (first on line \(line)): parsers keep only one of them; merge the two or rename one")
+                        duplicateKeyMessage(key, firstLine: sink.source.lines.line(of: firstOffset)))
         case .numberOutOfRange(let text):
-            sink.report(Rules.jsonNumberRange, at: SourceRef(offset: note.offset, pointer: pointer),
-                        "number \(text.count > 40 ? String(text.prefix(40)) + "…" : text) does not fit a 64-bit integer or double: use a smaller value, or a string for an identifier")
+            sink.report(Rules.jsonNumberRange, at: SourceRef(offset: note.offset, pointer: pointer), numberRangeMessage(text))
         }
+    }
+
+    static func duplicateKeyMessage(_ key: String, firstLine: Int? = nil) -> String {
+        let first = firstLine.map { " (first on line \($0))" } ?? " in one object"
+        return "duplicate key \"\(key)\"\(first): parsers keep only one of them; merge the two or remove one"
+    }
+
+    static func numberRangeMessage(_ text: String) -> String {
+        "number \(text.count > 40 ? String(text.prefix(40)) + "…" : text) does not fit a 64-bit integer or double: use a smaller value, or a string for an identifier"
     }
 }

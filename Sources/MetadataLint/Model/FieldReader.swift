@@ -73,8 +73,8 @@ extension MetadataReader {
             var message = "unknown field type \"\(raw)\" in \(what)"
             if let hint = Self.typeHints[raw.lowercased()] {
                 message += ": \(hint)"
-            } else if let suggestion = Suggest.closest(to: raw, in: FieldType.allCases.map(\.rawValue)) {
-                message += ": did you mean \"\(suggestion)\"?"
+            } else if let suggestion = Suggest.didYouMean(raw, in: FieldType.allCases.map(\.rawValue)) {
+                message += ": " + suggestion
             } else {
                 message += ": use one of \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))"
             }

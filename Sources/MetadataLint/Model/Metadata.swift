@@ -14,6 +14,16 @@ public struct Metadata: Sendable {
     public func recordType(_ key: String) -> RecordType? { recordTypes.first { $0.key == key } }
     public func category(_ key: String) -> Category? { categories.first { $0.key == key } }
     public func structType(_ key: String) -> StructType? { structTypes.first { $0.key == key } }
+
+    /// The record types a reference target stands for: one for `#record:X`, every member of the
+    /// category for `#category:Y`, none when the target does not exist or is malformed.
+    public func recordTypes(targetedBy target: ReferenceTarget) -> [RecordType] {
+        switch target.kind {
+        case .record(let name): return recordType(name).map { [$0] } ?? []
+        case .category(let name): return recordTypes.filter { $0.category?.value == name }
+        case .malformed: return []
+        }
+    }
 }
 
 public struct Category: Sendable {

@@ -94,8 +94,8 @@ extension MetadataReader {
                 var message = "unknown key \"\(member.key)\" in \(what)"
                 if let hint = hints[member.key] {
                     message += ": \(hint)"
-                } else if let suggestion = Suggest.closest(to: member.key, in: known) {
-                    message += ": did you mean \"\(suggestion)\"?"
+                } else if let suggestion = Suggest.didYouMean(member.key, in: known) {
+                    message += ": " + suggestion
                 } else {
                     message += ": remove it (allowed: \(known.sorted().joined(separator: ", ")))"
                 }

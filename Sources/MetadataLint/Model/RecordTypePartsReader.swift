@@ -86,7 +86,7 @@ extension MetadataReader {
     func allowed(_ object: JSONNode, _ key: String, _ values: [String], what: String) {
         guard let value = string(object, key, what: what), !values.contains(value.value) else { return }
         var message = "\"\(key)\" in \(what) is \"\(value.value)\", which is not allowed: use one of \(values.joined(separator: ", "))"
-        if let suggestion = Suggest.closest(to: value.value, in: values) { message += " (did you mean \"\(suggestion)\"?)" }
+        if let suggestion = Suggest.didYouMean(value.value, in: values) { message += " (\(suggestion))" }
         report(Rules.valueNotAllowed, value.ref, message)
     }
 

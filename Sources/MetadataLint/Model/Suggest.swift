@@ -14,6 +14,11 @@ public enum Suggest {
         return best?.0
     }
 
+    /// `did you mean "x"?` for the closest candidate, or nil when none is close.
+    public static func didYouMean<S: Sequence>(_ word: String, in candidates: S, prefix: String = "") -> String? where S.Element == String {
+        closest(to: word, in: candidates).map { "did you mean \"\(prefix)\($0)\"?" }
+    }
+
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }

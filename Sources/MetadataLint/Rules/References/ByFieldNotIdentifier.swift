@@ -17,12 +17,7 @@ struct ByFieldNotIdentifierCheck: MetadataCheck {
         for (owner, field, spec) in metadata.allReferences {
             for target in spec.targets {
                 guard let byField = target.byField else { continue }
-                let targets: [RecordType]
-                switch target.kind {
-                case .record(let name): targets = metadata.recordType(name).map { [$0] } ?? []
-                case .category(let name): targets = metadata.recordTypes.filter { $0.category?.value == name }
-                case .malformed: targets = []
-                }
+                let targets = metadata.recordTypes(targetedBy: target)
                 let what = "by_field \"\(byField.value)\" of field \"\(field.key)\" of \(owner)"
                 for type in targets {
                     if let identifier = type.field(byField.value) {
@@ -33,8 +28,8 @@ struct ByFieldNotIdentifierCheck: MetadataCheck {
                         }
                     } else {
                         var message = "\(what) names a field that record type \"\(type.key)\" does not have"
-                        if let suggestion = Suggest.closest(to: byField.value, in: type.fields.map(\.key)) {
-                            message += ": did you mean \"\(suggestion)\"?"
+                        if let suggestion = Suggest.didYouMean(byField.value, in: type.fields.map(\.key)) {
+                            message += ": " + suggestion
                         } else {
                             message += ": declare it there with \"is_identifier\": true"
                         }

@@ -36,6 +36,6 @@ struct ConditionFieldCheck: MetadataCheck {
     }
 
     static func hint(_ name: String, _ names: [String]) -> String {
-        Suggest.closest(to: name, in: names).map { ": did you mean \"\($0)\"?" } ?? ": declare it or fix the name"
+        Suggest.didYouMean(name, in: names).map { ": " + $0 } ?? ": declare it or fix the name"
     }
 }

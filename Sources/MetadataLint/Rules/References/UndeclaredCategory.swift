@@ -16,8 +16,8 @@ struct UndeclaredCategoryCheck: MetadataCheck {
         for type in metadata.recordTypes {
             guard let category = type.category, !declared.contains(category.value) else { continue }
             var message = "record type \"\(type.key)\" has category \"\(category.value)\", which is not declared in record_type_categories"
-            if let suggestion = Suggest.closest(to: category.value, in: declared) {
-                message += ": did you mean \"\(suggestion)\"?"
+            if let suggestion = Suggest.didYouMean(category.value, in: declared) {
+                message += ": " + suggestion
             } else {
                 message += ": add \"record_type_categories\": { \"\(category.value)\": {} }"
             }

@@ -47,8 +47,8 @@ struct UnknownReferenceTargetCheck: MetadataCheck {
     }
 
     static func hint(_ name: String, _ same: [String], _ other: [String], isRecord: Bool) -> String {
-        if let suggestion = Suggest.closest(to: name, in: same) {
-            return ": did you mean \"\(isRecord ? "#record:" : "#category:")\(suggestion)\"?"
+        if let suggestion = Suggest.didYouMean(name, in: same, prefix: isRecord ? "#record:" : "#category:") {
+            return ": " + suggestion
         }
         if other.contains(name) {
             return ": \"\(name)\" is a \(isRecord ? "category" : "record type"), write \"\(isRecord ? "#category:" : "#record:")\(name)\""

@@ -15,8 +15,8 @@ struct UnknownStructTypeCheck: MetadataCheck {
         for (owner, field) in metadata.allFields {
             guard let key = field.structKey, !declared.contains(key.value) else { continue }
             var message = "field \"\(field.key)\" of \(owner) holds struct type \"\(key.value)\", which is not declared in struct_types"
-            if let suggestion = Suggest.closest(to: key.value, in: declared) {
-                message += ": did you mean \"\(suggestion)\"?"
+            if let suggestion = Suggest.didYouMean(key.value, in: declared) {
+                message += ": " + suggestion
             } else {
                 message += ": add \"struct_types\": { \"\(key.value)\": { \"fields\": {} } }"
             }

@@ -115,7 +115,7 @@ struct StageDiagramCheck: MetadataCheck {
     }
 
     static func hint(_ name: String, _ names: [String]) -> String {
-        if let suggestion = Suggest.closest(to: name, in: names) { return ": did you mean \"\(suggestion)\"?" }
+        if let suggestion = Suggest.didYouMean(name, in: names) { return ": " + suggestion }
         if names.isEmpty { return "" }
         return ": use one of \(names.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))"
     }

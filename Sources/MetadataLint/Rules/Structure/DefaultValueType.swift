@@ -37,7 +37,7 @@ struct DefaultValueTypeCheck: MetadataCheck {
             let keys = field.enumKeys
             if field.enumValues == nil || keys.contains(key) { return nil }
             var message = "is \"\(key)\", which is not a key of the field's enum"
-            if let suggestion = Suggest.closest(to: key, in: keys) { message += ": did you mean \"\(suggestion)\"?" }
+            if let suggestion = Suggest.didYouMean(key, in: keys) { message += ": " + suggestion }
             else { message += ": use one of \(keys.map { "\"\($0)\"" }.joined(separator: ", "))" }
             return message
         case .date:
