@@ -101,6 +101,15 @@ import Testing
         #expect(run.stderr.contains("users.jsonl:3:8: error[duplicate-item-id]"))
     }
 
+    @Test func anEmptyArtifactDirectoryIsAnErrorNotAPass() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try Self.run(["check-artifacts", "--no-config", "--metadata", "fixtures/artifacts/metadata.json", directory.path])
+        #expect(run.status == 2)
+        #expect(run.stderr == "metadata-lint: \(directory.path): no *.jsonl, *.jsonl.gz or *.json artifacts in this directory\n")
+    }
+
     @Test func defaultFileIsInTheCurrentDirectory() throws {
         let run = try Self.run(["validate"])
         #expect(run.status == 2)

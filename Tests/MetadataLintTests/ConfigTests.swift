@@ -74,6 +74,8 @@ import Testing
         ("custom-rules:\n  - id: x\n    message: m\n    filter: .a |||\n", "c.yml:4:13: the filter of custom rule \"x\" does not compile"),
         ("custom-rules:\n  - id: Bad_Id\n    message: m\n    filter: .\n", "c.yml:2:9: custom rule id \"Bad_Id\" must be kebab-case"),
         ("custom-rules:\n  - id: x\n    message: m\n    filter: .\n    item-types: [a]\n", "c.yml:5:17: \"item-types\" applies to rules with \"on: artifacts\""),
+        ("ignore:\n  - [a, b]\n", "c.yml:2:5: an \"ignore\" pattern must be a string"),
+        ("custom-rules:\n  - id: x\n    on: artifacts\n    message: m\n    filter: .\n    item-types: [{a: 1}]\n", "c.yml:6:18: an item type must be a string"),
     ])
     func configErrorsCarryTheConfigLine(text: String, expected: String) {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "c.yml") }

@@ -45,6 +45,23 @@ import Testing
         #expect(results[0]["ruleIndex"] as? Int == Rules.all.firstIndex { $0.id == "unknown-key" })
     }
 
+    @Test func longLinesShowAWindowWithTheCaretUnderTheFinding() throws {
+        let padding = (0..<60).map { "\"k\($0)\": {\"fields\": {}}" }.joined(separator: ", ")
+        let text = "{\"record_types\": {" + padding + ", \"bad\": {\"fields\": {}, \"categroy\": \"x\"}}}"
+        let diagnostics = TestSupport.validate(text)
+        let finding = try #require(diagnostics.first { $0.rule == "unknown-key" })
+        #expect(finding.column > 1000)
+        let line = try #require(finding.sourceLine)
+        #expect(line.hasPrefix("…"))
+        #expect(line.count <= 2 * SourceFile.windowWidth + 2)
+        let rendered = TextRenderer(color: false).render([finding], rules: []).split(separator: "\n").map(String.init)
+        let caretLine = rendered[2]
+        let caret = try #require(caretLine.firstIndex(of: "^"))
+        let offset = caretLine.distance(from: caretLine.startIndex, to: caret)
+        let snippet = rendered[1]
+        #expect(snippet.dropFirst(offset).hasPrefix("\"categroy\""), "\(snippet)\n\(caretLine)")
+    }
+
     @Test func textShowsPositionSnippetAndCaret() {
         let text = TextRenderer(color: false).render([Self.sample[0]], rules: [])
         #expect(text == """

@@ -29,9 +29,12 @@ enum ArtifactFiles {
                         found.append((path as NSString).appendingPathComponent(entry))
                     }
                 }
-                for file in found.sorted() where URL(fileURLWithPath: file).standardizedFileURL.path != excluded {
-                    files.append(File(path: file, size: size(file)))
+                let artifacts = found.sorted().filter { URL(fileURLWithPath: $0).standardizedFileURL.path != excluded }
+                // An empty directory is most likely the wrong one: say so rather than pass.
+                guard !artifacts.isEmpty else {
+                    throw InputError(path: path, reason: "no *.jsonl, *.jsonl.gz or *.json artifacts in this directory")
                 }
+                for file in artifacts { files.append(File(path: file, size: size(file))) }
             } else {
                 try InputFile.checkReadable(path)
                 files.append(File(path: path, size: size(path)))

@@ -93,8 +93,8 @@ struct ArtifactReader {
         }
         if ArtifactSchema.reservedItemTypes.contains(artifact.itemType), object == nil,
            !["ssor_attachment", "attachments"].contains(artifact.itemType) {
-            checker.diagnostics.add(ArtifactRules.referencesNotChecked, file: artifact.path, line: 0, column: 0, pointer: "",
-                                    "items of the reserved type \"\(artifact.itemType)\" were counted but not checked")
+            checker.diagnostics.add(ArtifactRules.itemsNotChecked, file: artifact.path, line: 0, column: 0, pointer: "",
+                                    "items of the reserved type \"\(artifact.itemType)\" were counted but not checked: the format documents no shape for them")
         }
         progress.advance(by: max(0, job.size - onDisk(reported, source)))
         source.close()

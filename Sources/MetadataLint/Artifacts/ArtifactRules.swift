@@ -4,8 +4,19 @@ public enum ArtifactRules {
     public static let all: [RuleInfo] = [
         unknownItemType, itemEnvelope, undeclaredDataField, fieldValueType, invalidEnumValue, invalidDateValue,
         valueOutOfBounds, missingRequiredField, duplicateItemID, danglingReference, referencesNotChecked,
-        attachmentShape, corruptArtifact,
+        attachmentShape, corruptArtifact, itemsNotChecked,
     ]
+
+    public static let itemsNotChecked = RuleInfo(
+        id: "items-not-checked", group: .artifact, severity: .note,
+        summary: "Items of a reserved type whose shape the format does not document were counted, not checked.",
+        explanation: """
+        The reserved item types external_sync_units and external_domain_metadata are uploaded as \
+        artifacts too, but the format documents no record shape for them, so check-artifacts only \
+        counts their records (and reports malformed JSON). This note says so once per file, so a \
+        clean result is not mistaken for a checked one. Check the metadata file itself with \
+        `metadata-lint validate`.
+        """)
 
     public static let corruptArtifact = RuleInfo(
         id: "corrupt-artifact", group: .artifact, severity: .error,

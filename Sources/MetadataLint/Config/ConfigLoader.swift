@@ -66,7 +66,7 @@ public enum ConfigLoader {
                 }
             case "ignore":
                 guard let patterns = value.sequence else { throw fail(value, "\"ignore\" is a list of path patterns") }
-                config.ignore = patterns.compactMap { $0.string }
+                config.ignore = try strings(patterns, what: "an \"ignore\" pattern", fail: fail)
             case "custom-rules":
                 guard let rules = value.sequence else { throw fail(value, "\"custom-rules\" is a list of rules") }
                 for ruleNode in rules {
@@ -117,7 +117,7 @@ public enum ConfigLoader {
         if let list = mapping[Node("item-types")] {
             guard target == .artifacts else { throw fail(list, "\"item-types\" applies to rules with \"on: artifacts\"") }
             guard let items = list.sequence else { throw fail(list, "\"item-types\" is a list of item types") }
-            itemTypes = Set(items.compactMap { $0.string })
+            itemTypes = Set(try strings(items, what: "an item type", fail: fail))
         }
         let filterNode = mapping[Node("filter")]
         do throws(JQError) {
@@ -127,6 +127,16 @@ public enum ConfigLoader {
         }
         return CustomRule(id: id, severity: severity, message: message, target: target, itemTypes: itemTypes,
                           filter: filter, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// The entries of a list, each of which must be a plain string (not a list or mapping).
+    static func strings(_ items: Node.Sequence, what: String, fail: (Node?, String) -> ConfigError) throws(ConfigError) -> [String] {
+        var result: [String] = []
+        for item in items {
+            guard let text = item.scalar?.string else { throw fail(item, "\(what) must be a string") }
+            result.append(text)
+        }
+        return result
     }
 
     /// True when `path` matches one of the config's ignore patterns (as given, or relative to the

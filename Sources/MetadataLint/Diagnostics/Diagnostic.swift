@@ -8,11 +8,14 @@ public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
     public var rule: String
     public var message: String
-    /// The source line the diagnostic points into, for the text renderer's snippet.
+    /// The source line the diagnostic points into (a window of it, for long lines), for the
+    /// text renderer's snippet.
     public var sourceLine: String?
+    /// The caret's column within `sourceLine` (nil: `column`).
+    public var sourceColumn: Int?
 
     public init(file: String, line: Int, column: Int, pointer: String, severity: Severity,
-                rule: String, message: String, sourceLine: String? = nil) {
+                rule: String, message: String, sourceLine: String? = nil, sourceColumn: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -21,6 +24,7 @@ public struct Diagnostic: Sendable, Equatable {
         self.rule = rule
         self.message = message
         self.sourceLine = sourceLine
+        self.sourceColumn = sourceColumn
     }
 
     /// Sort order for output: file, then position, then rule.

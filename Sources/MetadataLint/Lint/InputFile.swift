@@ -28,7 +28,7 @@ public enum InputFile {
             throw InputError(path: path, reason: "no such file")
         }
         if isDirectory.boolValue {
-            throw InputError(path: path, reason: "is a directory, expected a metadata file")
+            throw InputError(path: path, reason: "is a directory, expected a file")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw InputError(path: path, reason: "permission denied")

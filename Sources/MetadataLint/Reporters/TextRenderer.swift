@@ -18,12 +18,10 @@ public struct TextRenderer: DiagnosticRenderer {
         if let line = d.sourceLine, d.line > 0, !line.isEmpty {
             let number = String(d.line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = line.count > 200 ? String(line.prefix(200)) + "…" : line
-            out += " \(paint(number, "2")) | \(shown)\n"
-            let prefix = line.prefix(max(0, d.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            if d.column - 1 <= 200 {
-                out += " \(gutter) | \(prefix)\(paint("^", Self.colorCode(d.severity)))\n"
-            }
+            out += " \(paint(number, "2")) | \(line)\n"
+            let caret = d.sourceColumn ?? d.column
+            let prefix = line.unicodeScalars.prefix(max(0, caret - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            out += " \(gutter) | \(prefix)\(paint("^", Self.colorCode(d.severity)))\n"
         }
         return out
     }
