@@ -6,7 +6,7 @@ BIN := .build/release/metadata-lint
 DEBUG_BIN := .build/debug/metadata-lint
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release test demo install bench memcheck clean
+.PHONY: all deps venv build release test swift-test python-test demo install bench memcheck clean
 
 all: build
 
@@ -24,9 +24,26 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+# Python test tools (real protocol clients, a JSON Schema validator, pre-commit) from PyPI, into a
+# venv under .build so nothing is installed system-wide; reinstalled when requirements change.
+VENV := .build/venv
+$(VENV)/.installed: tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+test: swift-test python-test
+
+swift-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# End-to-end tests that drive the built binary with real clients.
+python-test: deps venv
+	$(SWIFT) build
+	METADATA_LINT=$(CURDIR)/$(DEBUG_BIN) $(VENV)/bin/python -m pytest -q tests
 
 demo: release
 	@echo "== validating the shipped example: fixtures/example/external_domain_metadata.json"
