@@ -47,7 +47,7 @@ struct CheckArtifactsCommand: ParsableCommand {
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
         options.policy = config.policy
         options.customRules = config.customRules
-        options.config = config
+        options.isIgnored = { ConfigLoader.isIgnored($0, by: config) }
         if let program = `where` {
             do throws(JQError) {
                 _ = try JQRecordFilter(program)

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 /// fixtures/artifacts/<rule>/fail holds artifacts with planted faults, fail.expected the exact
 /// file:line:column of each finding of that rule, and pass/ clean artifacts (no diagnostics at all).

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 @Suite struct RecordStreamTests {
     /// Streams `text` from a temporary file and returns "line:first-byte" per record and problems.

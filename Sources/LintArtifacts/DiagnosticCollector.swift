@@ -1,0 +1,97 @@
+import LintRules
+import LintModel
+import LintJSON
+import LintSource
+import LintSupport
+
+/// Gathers artifact diagnostics from one worker. Everything is counted; with a cap, only the
+/// first `cap` diagnostics of each rule and field are kept (messages of the rest are never built).
+/// The field is the diagnostic's pointer without array indices, so the elements of a collection
+/// count as one field, in the cap and in the "and N more" counts alike.
+public final class DiagnosticCollector {
+    public let policy: RulePolicy
+    public let cap: Int?
+    public private(set) var kept: [Diagnostic] = []
+    /// Diagnostics per "rule field" key (see `groupKey`), kept or not.
+    public private(set) var counts: [String: Int] = [:]
+    public private(set) var severityCounts: [Severity: Int] = [:]
+    /// The file chunk being read (-1: a whole file); kept diagnostics remember it so their
+    /// chunk-local line numbers can be shifted once every chunk's line count is known.
+    public var currentChunk: Int32 = -1
+    private var chunkOf: [Int32] = []
+    private var keptPerChunk: [String: Int] = [:]
+
+    public init(policy: RulePolicy, cap: Int?) {
+        self.policy = policy
+        self.cap = cap
+    }
+
+    public func add(_ rule: RuleInfo, file: String, line: Int, column: Int, pointer: String,
+                    _ message: @autoclosure () -> String) {
+        guard let severity = policy.severity(of: rule) else { return }
+        severityCounts[severity, default: 0] += 1
+        let key = Self.groupKey(rule: rule.id, pointer: pointer)
+        counts[key, default: 0] += 1
+        if let cap {
+            // Each chunk keeps its own first `cap`, so the global first ones survive re-capping.
+            let chunkKey = currentChunk < 0 ? key : key + " #" + String(currentChunk)
+            let seen = keptPerChunk[chunkKey, default: 0]
+            if seen >= cap { return }
+            keptPerChunk[chunkKey] = seen + 1
+        }
+        kept.append(Diagnostic(file: file, line: line, column: column, pointer: pointer, severity: severity,
+                               rule: rule.id, message: message()))
+        chunkOf.append(currentChunk)
+    }
+
+    public func add(_ diagnostic: Diagnostic) {
+        severityCounts[diagnostic.severity, default: 0] += 1
+        let key = Self.groupKey(rule: diagnostic.rule, pointer: diagnostic.pointer)
+        counts[key, default: 0] += 1
+        kept.append(diagnostic)
+        chunkOf.append(-1)
+    }
+
+    /// Shifts the lines of diagnostics found in chunks by the lines before each chunk.
+    public func shiftLines(by linesBefore: [Int32: Int]) {
+        for k in kept.indices where chunkOf[k] >= 0 && kept[k].line > 0 {
+            kept[k].line += linesBefore[chunkOf[k]] ?? 0
+        }
+        for k in chunkOf.indices { chunkOf[k] = -1 }
+    }
+
+    /// Folds another worker's diagnostics into this one.
+    public func merge(_ other: DiagnosticCollector) {
+        kept += other.kept
+        chunkOf += other.chunkOf
+        for (key, count) in other.counts { counts[key, default: 0] += count }
+        for (severity, count) in other.severityCounts { severityCounts[severity, default: 0] += count }
+    }
+
+    /// The kept diagnostics in output order, re-capped across workers, and the "and N more" lines.
+    public func finish() -> (diagnostics: [Diagnostic], omitted: [(key: String, count: Int)]) {
+        let sorted = kept.sorted(by: Diagnostic.ordered)
+        guard let cap else { return (sorted, []) }
+        var shown: [String: Int] = [:]
+        var result: [Diagnostic] = []
+        for diagnostic in sorted {
+            let key = Self.groupKey(rule: diagnostic.rule, pointer: diagnostic.pointer)
+            let n = shown[key, default: 0]
+            if n < cap { result.append(diagnostic) }
+            shown[key] = n + 1
+        }
+        let omitted = counts.filter { $0.value > cap }.map { (key: $0.key, count: $0.value - cap) }.sorted { $0.key < $1.key }
+        return (result, omitted)
+    }
+
+    /// "rule field": the rule and the pointer with array indices dropped (`/data/tags/3` →
+    /// `/data/tags`), the unit the cap and the counts of left-out diagnostics work in.
+    public static func groupKey(rule: String, pointer: String) -> String {
+        let field = pointer.split(separator: "/").filter { !$0.allSatisfy(\.isNumber) }
+        return field.isEmpty ? rule : rule + " /" + field.joined(separator: "/")
+    }
+
+    public var errors: Int { severityCounts[.error, default: 0] }
+    public var warnings: Int { severityCounts[.warning, default: 0] }
+    public var notes: Int { severityCounts[.note, default: 0] }
+}
