@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -43,10 +45,23 @@ let package = Package(
                 "JQ", .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `metadata-lint lsp`: JSON-RPC over stdio, LSP 3.17 handlers, documents, UTF-16 positions.
+        .target(name: "LanguageServer", dependencies: ["MetadataLint"]),
+        // `metadata-lint mcp`: tools for coding agents on the official MCP Swift SDK.
+        .target(
+            name: "AgentServer",
+            dependencies: [
+                "MetadataLint", "JQ",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "metadata-lint",
             dependencies: [
                 "MetadataLint",
+                "LanguageServer",
+                "AgentServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +69,7 @@ let package = Package(
             name: "MetadataLintTests",
             dependencies: ["MetadataLint", "JQ"]
         ),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "MetadataLint"]),
     ],
     swiftLanguageModes: [.v6]
 )
