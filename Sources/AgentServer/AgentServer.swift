@@ -29,20 +29,15 @@ public enum AgentServer {
                             instructions: instructions, capabilities: .init(tools: .init(listChanged: false)))
         let tools = options.tools
         let context = options.context
-        let inFlight = InFlight()
         _ = await server.withMethodHandler(ListTools.self) { _ in
             ListTools.Result(tools: tools.map(\.declaration))
         }
         _ = await server.withMethodHandler(CallTool.self) { params in
-            await inFlight.begin()
-            defer { Task { await inFlight.end() } }
-            return call(params, tools: tools, context: context)
+            call(params, tools: tools, context: context)
         }
         let transport = LineTransport(logger: logger)
         try await server.start(transport: transport)
         await server.waitUntilCompleted()
-        // Let calls that were still running answer before the process ends.
-        await inFlight.drain(timeout: 30)
         await server.stop()
     }
 
@@ -90,21 +85,6 @@ public enum AgentServer {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// Counts tool calls in progress, so the end of input does not cut one off.
-actor InFlight {
-    private var running = 0
-
-    func begin() { running += 1 }
-    func end() { running -= 1 }
-
-    func drain(timeout seconds: Double) async {
-        let deadline = Date().addingTimeInterval(seconds)
-        while running > 0 && Date() < deadline {
-            try? await Task.sleep(nanoseconds: 20_000_000)
-        }
     }
 }
 

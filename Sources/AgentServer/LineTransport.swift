@@ -4,7 +4,8 @@ import MCP
 
 /// MCP's stdio transport (one JSON-RPC message per line) with a blocking reader thread: an idle
 /// server sleeps in `read` rather than polling, standard input is left in blocking mode, and the
-/// end of input ends the message stream so the server exits.
+/// end of input ends the message stream so the server exits, once the requests already read
+/// have been answered.
 actor LineTransport: Transport {
     nonisolated let logger: Logger
     private let input: Int32
@@ -12,6 +13,7 @@ actor LineTransport: Transport {
     private let messages: AsyncThrowingStream<Data, Swift.Error>
     private let continuation: AsyncThrowingStream<Data, Swift.Error>.Continuation
     private var started = false
+    private let pending = PendingRequests()
     /// A line longer than this is dropped (and reported) instead of growing memory without end.
     static let maxLineBytes = 256 << 20
 
@@ -25,8 +27,12 @@ actor LineTransport: Transport {
     func connect() async throws {
         guard !started else { return }
         started = true
-        let thread = Thread { [input, continuation, logger] in
-            LineTransport.readLines(from: input, logger: logger) { continuation.yield($0) }
+        let thread = Thread { [input, continuation, logger, pending] in
+            LineTransport.readLines(from: input, logger: logger) { line in
+                pending.received(line)
+                continuation.yield(line)
+            }
+            pending.waitUntilAnswered(timeout: 10)
             continuation.finish()
         }
         thread.name = "metadata-lint.mcp.reader"
@@ -38,6 +44,7 @@ actor LineTransport: Transport {
     }
 
     func send(_ data: Data) async throws {
+        defer { pending.sent(data) }
         var frame = [UInt8](data)
         frame.append(0x0A)
         var offset = 0
@@ -90,5 +97,41 @@ actor LineTransport: Transport {
             }
         }
         if !dropping, !pending.isEmpty { line(Data(pending)) }
+    }
+}
+
+/// The ids of requests read but not yet answered, so that the end of input does not cut off a
+/// reply. Only the envelope (`id`, `method`, `result`, `error`) is decoded.
+final class PendingRequests: @unchecked Sendable {
+    private struct Envelope: Decodable {
+        var id: ID?
+        var method: String?
+    }
+
+    private let condition = NSCondition()
+    private var ids: Set<ID> = []
+
+    func received(_ line: Data) {
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: line), let id = envelope.id,
+              envelope.method != nil else { return }
+        condition.lock()
+        ids.insert(id)
+        condition.unlock()
+    }
+
+    func sent(_ message: Data) {
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: message), let id = envelope.id,
+              envelope.method == nil else { return }
+        condition.lock()
+        ids.remove(id)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitUntilAnswered(timeout seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock()
+        while !ids.isEmpty && condition.wait(until: deadline) {}
+        condition.unlock()
     }
 }

@@ -25,6 +25,7 @@ public final class MessageReader {
     private static let maxHeaderBytes = 16 * 1024
     private static let chunk = 64 * 1024
     private var buffer: [UInt8] = []
+    private var scratch = [UInt8](repeating: 0, count: MessageReader.chunk)
     private var position = 0
     private var atEnd = false
     /// After a bad header block: skip input up to the next "Content-Length:".
@@ -175,30 +176,29 @@ public final class MessageReader {
         return true
     }
 
-    /// Reads more input; false at end of input or on a read error.
+    /// Reads more input (at most `chunk` bytes, appending only what arrived); false at end of
+    /// input or on a read error. `wanting` reserves room for a large body up front.
     private func fill(wanting: Int = 0) -> Bool {
         if atEnd { return false }
         if position > 0 && (position == buffer.count || position > 1 << 20) {
             buffer.removeFirst(position)
             position = 0
         }
-        let size = max(Self.chunk, min(wanting, 16 << 20))
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: size))
+        if wanting > 0 { buffer.reserveCapacity(buffer.count + wanting) }
         var got = 0
         while true {
-            got = buffer.withUnsafeMutableBufferPointer { pointer in
+            got = scratch.withUnsafeMutableBufferPointer { pointer -> Int in
                 guard let base = pointer.baseAddress else { return -1 }
-                return read(fd, base + start, size)
+                return read(fd, base, pointer.count)
             }
             if got < 0 && errno == EINTR { continue }
             break
         }
-        buffer.removeLast(size - max(got, 0))
         if got <= 0 {
             atEnd = true
             return false
         }
+        buffer.append(contentsOf: scratch[0..<got])
         return true
     }
 

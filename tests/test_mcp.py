@@ -1,0 +1,138 @@
+"""`metadata-lint mcp` driven by the official MCP Python SDK's stdio client."""
+import os
+
+import anyio
+import pytest
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+from conftest import ROOT
+
+BINARY = os.environ.get("METADATA_LINT") or str(ROOT / ".build" / "debug" / "metadata-lint")
+
+BROKEN = ROOT / "fixtures" / "example" / "broken_external_domain_metadata.json"
+TOOLS = ["validate_metadata", "check_artifacts", "explain_rule", "list_rules", "run_jq_query"]
+
+
+def with_session(body):
+    """Runs `body(session)` against a fresh server process."""
+
+    async def main():
+        params = StdioServerParameters(command=BINARY, args=["mcp", "--no-config"], cwd=str(ROOT))
+        async with stdio_client(params) as streams:
+            async with ClientSession(*streams) as session:
+                await session.initialize()
+                return await body(session)
+
+    return anyio.run(main)
+
+
+def test_lists_the_tools_with_schemas():
+    async def body(session):
+        return (await session.list_tools()).tools
+
+    tools = with_session(body)
+    assert [tool.name for tool in tools] == TOOLS
+    for tool in tools:
+        assert tool.input_schema["type"] == "object"
+        assert tool.output_schema["type"] == "object", tool.name
+        assert tool.description
+    validate = next(tool for tool in tools if tool.name == "validate_metadata")
+    finding = validate.output_schema["properties"]["diagnostics"]["items"]
+    assert finding["required"] == ["file", "line", "column", "pointer", "severity", "rule", "message"]
+
+
+def test_validate_a_broken_file_gives_rule_ids_and_positions():
+    async def body(session):
+        return await session.call_tool("validate_metadata", {"path": str(BROKEN)})
+
+    result = with_session(body)
+    assert result.is_error is False
+    report = result.structured_content
+    assert report["valid"] is False
+    assert report["file"] == str(BROKEN)
+    first = report["diagnostics"][0]
+    assert first == {
+        "file": str(BROKEN), "line": 31, "column": 19, "pointer": "/record_types/epics/category",
+        "severity": "error", "rule": "undeclared-category",
+        "message": 'record type "epics" has category "ticket", which is not declared in record_type_categories: did you mean "tickets"?',
+    }
+    assert report["errors"] == sum(1 for d in report["diagnostics"] if d["severity"] == "error")
+    # The same findings as `metadata-lint validate --format json`.
+    import json
+    import subprocess
+
+    cli = subprocess.run([BINARY, "validate", "--no-config", "--format", "json", str(BROKEN)], capture_output=True, text=True)
+    expected = [(d["line"], d["column"], d["rule"]) for d in json.loads(cli.stdout)]
+    assert [(d["line"], d["column"], d["rule"]) for d in report["diagnostics"]] == expected
+    # The text content carries the same JSON for clients that read only text.
+    assert json.loads(result.content[0].text) == report
+
+
+def test_validate_text_and_a_missing_file_is_a_tool_error():
+    async def body(session):
+        text = await session.call_tool("validate_metadata", {"text": '{"record_types": {"a": {}}}', "name": "draft.json"})
+        missing = await session.call_tool("validate_metadata", {"path": "no/such/external_domain_metadata.json"})
+        neither = await session.call_tool("validate_metadata", {})
+        unknown = await session.call_tool("no_such_tool", {})
+        still_alive = await session.call_tool("list_rules", {"group": "legacy"})
+        return text, missing, neither, unknown, still_alive
+
+    text, missing, neither, unknown, still_alive = with_session(body)
+    assert text.is_error is False
+    assert [(d["file"], d["line"], d["column"], d["rule"]) for d in text.structured_content["diagnostics"]] == [
+        ("draft.json", 1, 19, "record-type-without-fields")
+    ]
+    assert missing.is_error is True
+    assert missing.content[0].text == (
+        "validate_metadata: cannot read the metadata: no/such/external_domain_metadata.json: no such file"
+    )
+    assert neither.is_error is True and "give \"path\"" in neither.content[0].text
+    assert unknown.is_error is True and "unknown tool \"no_such_tool\"" in unknown.content[0].text
+    assert [rule["id"] for rule in still_alive.structured_content["rules"]] == ["legacy-key", "renamed-key"]
+
+
+def test_explain_rule_and_list_rules():
+    async def body(session):
+        explained = await session.call_tool("explain_rule", {"rule": "by-field-not-identifier"})
+        typo = await session.call_tool("explain_rule", {"rule": "undeclared-categroy"})
+        rules = await session.call_tool("list_rules", {})
+        return explained, typo, rules
+
+    explained, typo, rules = with_session(body)
+    assert explained.structured_content["id"] == "by-field-not-identifier"
+    assert explained.structured_content["documentation"].endswith("docs/rules.md#by-field-not-identifier")
+    assert "is_identifier" in explained.structured_content["explanation"]
+    assert typo.is_error is True
+    assert 'did you mean "undeclared-category"' in typo.content[0].text
+    ids = [rule["id"] for rule in rules.structured_content["rules"]]
+    assert "undeclared-category" in ids and "invalid-enum-value" in ids
+
+
+def test_check_artifacts_and_jq_query():
+    fail = ROOT / "fixtures" / "artifacts" / "invalid-enum-value" / "fail"
+
+    async def body(session):
+        checked = await session.call_tool(
+            "check_artifacts", {"metadata": "fixtures/artifacts/metadata.json", "paths": [str(fail)]}
+        )
+        missing = await session.call_tool("check_artifacts", {"metadata": "nope.json", "paths": [str(fail)]})
+        query = await session.call_tool(
+            "run_jq_query", {"filter": "[.record_types | keys[]]", "path": "fixtures/artifacts/metadata.json"}
+        )
+        bad_filter = await session.call_tool("run_jq_query", {"filter": ".[", "text": "{}"})
+        on_text = await session.call_tool("run_jq_query", {"filter": ".a + $n", "text": '{"a": "x"}', "args": {"n": "y"}})
+        return checked, missing, query, bad_filter, on_text
+
+    checked, missing, query, bad_filter, on_text = with_session(body)
+    report = checked.structured_content
+    assert report["metadata_failed"] is False
+    assert [(d["line"], d["column"], d["rule"], d["pointer"]) for d in report["diagnostics"]] == [
+        (4, 150, "invalid-enum-value", "/data/priority"),
+        (4, 195, "invalid-enum-value", "/data/access/0/role"),
+    ]
+    assert report["diagnostics"][0]["file"].endswith("invalid-enum-value/fail/epics.jsonl")
+    assert missing.is_error is True and "no such file" in missing.content[0].text
+    assert query.structured_content["results"][0][:2] == ["comments", "epics"]
+    assert bad_filter.is_error is True and "does not compile" in bad_filter.content[0].text
+    assert on_text.structured_content["results"] == ["xy"]
