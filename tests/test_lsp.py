@@ -68,6 +68,13 @@ def token_range(text: str, token: str, nth: int = 0) -> lsp.Range:
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp"]))
 async def client(lsp_client: LanguageClient):
+    # Editors accept dynamic registrations; the server asks to watch config files.
+    lsp_client.registrations = []
+
+    @lsp_client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def register(params: lsp.RegistrationParams):
+        lsp_client.registrations.extend(params.registrations)
+
     result = await lsp_client.initialize_session(
         lsp.InitializeParams(capabilities=client_capabilities("visual-studio-code"))
     )
@@ -288,3 +295,20 @@ async def test_config_file_is_honoured(client: LanguageClient, tmp_path):
     found = by_code(client, uri)
     assert "undeclared-category" not in found
     assert found["unused-category"].severity == lsp.DiagnosticSeverity.Error
+
+
+@pytest.mark.asyncio
+async def test_editing_the_config_file_rechecks_open_documents(client: LanguageClient, tmp_path):
+    uri = await open_document(client, tmp_path)
+    assert "undeclared-category" in by_code(client, uri)
+    [watch] = client.registrations
+    assert watch.method == "workspace/didChangeWatchedFiles"
+    assert [w["globPattern"] for w in watch.register_options["watchers"]] == ["**/.metadata-lint.yml", "**/.metadata-lint.yaml"]
+    config = tmp_path / ".metadata-lint.yml"
+    config.write_text("rules:\n  undeclared-category: off\n")
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Created)])
+    )
+    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "undeclared-category" not in by_code(client, uri)
+    assert "unknown-field-type" in by_code(client, uri)

@@ -38,6 +38,7 @@ public final class LanguageServer: @unchecked Sendable {
     // Everything below belongs to `queue`.
     private var initialized = false
     private var shutdownRequested = false
+    private var clientCapabilities: JSONValue = .null
     private var store = DocumentStore()
     private let configs: ConfigProvider
 
@@ -134,6 +135,7 @@ public final class LanguageServer: @unchecked Sendable {
         if method == "initialize" {
             guard !initialized else { return .failure(.invalidRequest("initialize was already received")) }
             initialized = true
+            clientCapabilities = params["capabilities"] ?? .null
             return .success(initializeResult())
         }
         guard initialized else { return .failure(.serverNotInitialized) }
@@ -162,13 +164,24 @@ public final class LanguageServer: @unchecked Sendable {
         // Before initialize, notifications are dropped (LSP), and so is anything after shutdown.
         guard initialized, !shutdownRequested else { return }
         switch method {
+        case "initialized": watchConfigFiles()
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
         case "textDocument/didSave": didSave(params)
         case "workspace/didChangeWatchedFiles", "workspace/didChangeConfiguration": reloadConfiguration()
-        default: break  // initialized, $/cancelRequest, $/setTrace and anything unknown
+        default: break  // $/cancelRequest, $/setTrace and anything unknown
         }
+    }
+
+    /// Asks the client to report changes to config files, when it can register watchers, so
+    /// that editing `.metadata-lint.yml` re-checks the open documents.
+    private func watchConfigFiles() {
+        guard clientCapabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true else { return }
+        let watchers: JSONValue = .array(ConfigLoader.fileNames.map { ["globPattern": .string("**/" + $0)] })
+        writer.send(["jsonrpc": "2.0", "id": "metadata-lint/watch-config", "method": "client/registerCapability",
+                     "params": ["registrations": [["id": "metadata-lint-config", "method": "workspace/didChangeWatchedFiles",
+                                                   "registerOptions": ["watchers": watchers]]]]])
     }
 
     private func initializeResult() -> JSONValue {
