@@ -312,3 +312,27 @@ async def test_editing_the_config_file_rechecks_open_documents(client: LanguageC
     await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "undeclared-category" not in by_code(client, uri)
     assert "unknown-field-type" in by_code(client, uri)
+
+
+@pytest.mark.asyncio
+async def test_completion_while_the_text_does_not_parse(client: LanguageClient, tmp_path):
+    """Typing a new target: the document is broken JSON until the key is closed, and the names
+    come from the last version that parsed."""
+    uri = await open_document(client, tmp_path)
+    after = position(DOCUMENT, '"#record:people": {}', shift=len('"#record:people": {}'))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[lsp.TextDocumentContentChangePartial(range=lsp.Range(start=after, end=after), text=', "#category:')],
+        )
+    )
+    cursor = lsp.Position(line=after.line, character=after.character + len(', "#category:'))
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=cursor)
+    )
+    assert [item.label for item in result.items] == ["#category:tickets"]
+    assert result.items[0].text_edit.range == lsp.Range(
+        start=lsp.Position(line=after.line, character=after.character + 3), end=cursor
+    )
+    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert [d.code for d in client.diagnostics[uri]] == ["json-syntax"]

@@ -27,6 +27,13 @@ import Testing
         #expect(MetadataPlace.of(found.containerPath) == .refersTo(.recordType("a"), field: "f"))
     }
 
+    @Test func anUnterminatedStringEndsAtTheCursor() throws {
+        let found = try #require(cursor("{\"a\": {\"#cat|  } }\n}"))
+        #expect(found.string?.text == "#cat")
+        #expect(found.string?.contentRange == 8..<12)
+        #expect(found.string?.range == 7..<12)
+    }
+
     @Test func arraysCountTheirElements() throws {
         let found = try #require(cursor(#"{"x": [1, {"k": [true, "a|"]}]}"#))
         #expect(found.containerPath == ["x", "1", "k"])

@@ -89,10 +89,13 @@ public enum JSONCursorScanner {
                 let contentEnd = terminated ? end - 1 : end
                 let isKey = frames.last.map { !$0.isArray && $0.expectingKey } ?? false
                 if k <= offset && offset <= contentEnd {
-                    let content = (k + 1)..<max(k + 1, contentEnd)
-                    let prefixEnd = min(max(offset, k + 1), contentEnd)
+                    // An unterminated string is being typed: it ends at the cursor, not at the
+                    // end of the line (whose rest is other tokens).
+                    let stop = terminated ? contentEnd : max(offset, k + 1)
+                    let content = (k + 1)..<max(k + 1, stop)
+                    let prefixEnd = min(max(offset, k + 1), stop)
                     let token = JSONCursor.StringToken(
-                        range: k..<end, contentRange: content, text: decode(bytes, content),
+                        range: k..<(terminated ? end : stop), contentRange: content, text: decode(bytes, content),
                         prefix: decode(bytes, (k + 1)..<max(k + 1, prefixEnd)))
                     return cursor(role: isKey ? .key : .value, memberKey: isKey ? token.text : currentElement(), string: token)
                 }
