@@ -362,7 +362,10 @@ public final class LanguageServer: @unchecked Sendable {
         }
         let positions = document.positions
         let bytes = positions.offset(of: range.start)..<max(positions.offset(of: range.start), positions.offset(of: range.end))
-        let meeting = findings(of: document).filter { $0.range.overlaps(bytes) || $0.range.contains(bytes.lowerBound) || bytes.contains($0.range.lowerBound) || $0.range.upperBound == bytes.lowerBound }
+        // Ranges meet when they overlap or touch (an empty range at a finding's edge counts).
+        let meeting = findings(of: document).filter {
+            $0.range.lowerBound <= bytes.upperBound && bytes.lowerBound <= $0.range.upperBound
+        }
         let only = params["context"]?["only"]?.array?.compactMap(\.string)
         let actions = hook(EditorHooks.CodeActionRequest(source: analysis.source, range: bytes, findings: meeting, only: only))
         return .success(.array(actions.map { action in
