@@ -78,9 +78,8 @@ public struct ArtifactCheck {
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             let itemType = options.itemType ?? resolver.resolve(fileName: name)
             guard let itemType, resolver.known.contains(itemType) else {
-                let given = options.itemType.map { "--item-type \"\($0)\" is" } ?? "the file name \"\(name)\" fits"
-                collector.add(ArtifactRules.unknownItemType, file: file.path, line: 0, column: 0, pointer: "",
-                              "\(given) no declared item type: name the file <type>.jsonl[.gz] or pass --item-type, with <type> one of \(resolver.known.joined(separator: ", "))")
+                collector.add(UnknownItemType(given: options.itemType, fileName: name, known: resolver.known),
+                              file: file.path, line: 0, column: 0, pointer: "")
                 continue
             }
             artifacts.append(Artifact(path: file.path, itemType: itemType, size: file.size, number: Int32(number)))
@@ -148,7 +147,7 @@ public struct ArtifactCheck {
     /// across their shares, located by reading those files again.
     static func mergeSpaces(_ workers: [RecordChecker], schema: ArtifactSchema, artifacts: [Artifact],
                             into index: inout ReferenceIndex, collector: DiagnosticCollector) {
-        let reported = Set(collector.kept.filter { $0.rule == ArtifactRules.duplicateItemID.id }.map { "\($0.file):\($0.line)" })
+        let reported = Set(collector.kept.filter { $0.rule == Rules.duplicateItemID.id }.map { "\($0.file):\($0.line)" })
         for space in 0..<schema.keySpaces.count {
             let filled = workers.map { $0.index.spaces[space] }.filter { $0.count > 0 }.sorted { $0.count > $1.count }
             guard var merged = filled.first else { continue }

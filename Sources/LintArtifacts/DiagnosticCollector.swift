@@ -26,8 +26,19 @@ public final class DiagnosticCollector {
         self.cap = cap
     }
 
-    public func add(_ rule: RuleInfo, file: String, line: Int, column: Int, pointer: String,
-                    _ message: @autoclosure () -> String) {
+    /// Adds a built-in rule's violation; it is built only when kept (the rule is on and under the cap).
+    public func add<V: RuleViolation>(_ violation: @autoclosure () -> V, file: String, line: Int, column: Int,
+                                      pointer: String) {
+        add(V.rule, file: file, line: line, column: column, pointer: pointer) { violation().message }
+    }
+
+    /// Adds a violation whose rule is known only from the value (syntax errors, custom rules).
+    public func add(_ violation: any Violation, file: String, line: Int, column: Int, pointer: String) {
+        add(violation.rule, file: file, line: line, column: column, pointer: pointer) { violation.message }
+    }
+
+    private func add(_ rule: RuleInfo, file: String, line: Int, column: Int, pointer: String,
+                     _ message: () -> String) {
         guard let severity = policy.severity(of: rule) else { return }
         severityCounts[severity, default: 0] += 1
         let key = Self.groupKey(rule: rule.id, pointer: pointer)

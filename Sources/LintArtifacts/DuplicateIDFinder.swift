@@ -29,9 +29,8 @@ enum DuplicateIDFinder {
                                                                 lineStart: record.start, to: value.start)
                             if !already.contains("\(file):\(line)") {
                                 let text = JSONStringDecoder.decode(record.base, value)
-                                collector.add(ArtifactRules.duplicateItemID, file: file, line: line, column: column,
-                                              pointer: "/id",
-                                              "id \"\(text)\" appears more than once for item type \"\(itemType)\": records of one type need unique ids")
+                                collector.add(DuplicateItemID(id: text, itemType: itemType), file: file, line: line,
+                                              column: column, pointer: "/id")
                             }
                         }
                     }

@@ -72,14 +72,20 @@ final class RecordChecker {
         LineIndex.walk(base, from: recordStart, line: recordLine, lineStart: recordStart, to: offset)
     }
 
-    func report(_ rule: RuleInfo, at offset: Int, pointer: @autoclosure () -> String,
-                _ message: @autoclosure () -> String) {
+    func report<V: RuleViolation>(_ violation: @autoclosure () -> V, at offset: Int, pointer: @autoclosure () -> String) {
+        guard diagnostics.policy.severity(of: V.rule) != nil else { return }
         let (line, column) = position(of: offset)
-        diagnostics.add(rule, file: file, line: line, column: column, pointer: pointer(), message())
+        diagnostics.add(violation(), file: file, line: line, column: column, pointer: pointer())
     }
 
-    func reportRecord(_ rule: RuleInfo, pointer: String = "", _ message: @autoclosure () -> String) {
-        diagnostics.add(rule, file: file, line: recordLine, column: 1, pointer: pointer, message())
+    /// Reports a dynamic-rule violation (scanner notes) at `offset`.
+    func report(_ violation: any Violation, at offset: Int, pointer: String) {
+        let (line, column) = position(of: offset)
+        diagnostics.add(violation, file: file, line: line, column: column, pointer: pointer)
+    }
+
+    func reportRecord<V: RuleViolation>(_ violation: @autoclosure () -> V, pointer: String = "") {
+        diagnostics.add(violation(), file: file, line: recordLine, column: 1, pointer: pointer)
     }
 
     // MARK: - Tape helpers
@@ -106,25 +112,16 @@ final class RecordChecker {
 
     @inline(__always) func valueHash(_ entry: TapeEntry) -> UInt64 { entry.valueHash(in: base) }
 
-    static func kindName(_ entry: TapeEntry) -> String {
-        switch entry.kind {
-        case .object: return "an object"
-        case .array: return "an array"
-        case .string: return "a string"
-        case .number: return entry.has(TapeEntry.numberIsInteger) ? "an integer" : "a fractional number"
-        case .trueValue, .falseValue: return "a boolean"
-        case .null: return "null"
-        }
-    }
+    static func kindName(_ entry: TapeEntry) -> String { entry.kindName }
 
     // MARK: - Records
 
     /// Counts the record and returns its top-level object, or reports that it is not one.
-    func beginRecord(_ rule: RuleInfo, shape: String) -> TapeEntry? {
+    func beginRecord<V: RuleViolation>(notAnObject: (String) -> V) -> TapeEntry? {
         fileRecords += 1
         let root = tape[0]
         guard root.kind == .object else {
-            reportRecord(rule, "\(shape), not \(Self.kindName(root))")
+            reportRecord(notAnObject(Self.kindName(root)))
             return nil
         }
         return root
@@ -132,8 +129,7 @@ final class RecordChecker {
 
     /// Checks one normalized item of a declared record type.
     func checkItem(object objectIndex: Int, idSpace: Int?) {
-        guard let root = beginRecord(ArtifactRules.itemEnvelope,
-                                     shape: "a record must be a JSON object {id, created_date, modified_date, data}") else { return }
+        guard let root = beginRecord(notAnObject: { ItemEnvelope.notAnObject(actual: $0) }) else { return }
         var dataIndex: Int? = nil
         var sawID = false, sawCreated = false, sawModified = false, sawData = false
         requiredEnforced = true
@@ -160,17 +156,14 @@ final class RecordChecker {
                 if value.kind == .object {
                     dataIndex = valueIndex
                 } else {
-                    report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/data",
-                           "\"data\" must be an object of the record type's fields, not \(Self.kindName(value))")
+                    report(ItemEnvelope.dataNotObject(actual: Self.kindName(value)), at: value.start, pointer: "/data")
                 }
             } else if keyEquals(key, "operation") {
                 checkOperation(value)
             } else {
                 let name = string(key)
                 let isField = schema.objects[objectIndex].table.lookup(name) != nil
-                report(ArtifactRules.itemEnvelope, at: key.start, pointer: "/" + JSONPointer.escape(name),
-                       "unknown top-level key \"\(name)\": " + (isField ? "fields belong inside \"data\"; move it there"
-                                                                    : "an item has only id, created_date, modified_date, data and operation"))
+                report(ItemEnvelope.unknownTopLevelKey(name, isField: isField), at: key.start, pointer: "/" + JSONPointer.escape(name))
             }
             k = tape[valueIndex].next
         }
@@ -180,7 +173,7 @@ final class RecordChecker {
         if !sawModified { missing.append("modified_date") }
         if !sawData { missing.append("data") }
         if !missing.isEmpty {
-            reportRecord(ArtifactRules.itemEnvelope, "the item has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")): every item carries id, created_date, modified_date and data")
+            reportRecord(ItemEnvelope.missingKeys(missing))
         }
         if let dataIndex {
             checkObject(objectIndex, at: dataIndex, path: "/data")
@@ -215,33 +208,32 @@ final class RecordChecker {
 
     func reportDuplicateKey(_ key: TapeEntry, in path: String = "") {
         let name = string(key)
-        report(Rules.jsonDuplicateKey, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
-               JSONNoteReporter.duplicateKeyMessage(name))
+        report(JSONDuplicateKey(key: name), at: key.start, pointer: path + "/" + JSONPointer.escape(name))
     }
 
     private func checkID(_ value: TapeEntry, idSpace: Int?) {
         guard value.kind == .string, value.end - value.start > 2 else {
-            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/id",
-                   value.kind == .string ? "\"id\" is empty: use the record's primary key in the external system"
-                       : "\"id\" must be a string, not \(Self.kindName(value))" + (value.kind == .number ? ": quote it" : ""))
+            report(value.kind == .string ? ItemEnvelope.emptyID
+                       : .idNotString(actual: Self.kindName(value), isNumber: value.kind == .number),
+                   at: value.start, pointer: "/id")
             return
         }
         guard let idSpace else { return }
         if !index.spaces[idSpace].insert(valueHash(value)) {
-            report(ArtifactRules.duplicateItemID, at: value.start, pointer: "/id",
-                   "id \"\(self.string(value))\" appears more than once for item type \"\(self.schema.keySpaces[idSpace].recordType)\": records of one type need unique ids")
+            report(DuplicateItemID(id: self.string(value), itemType: self.schema.keySpaces[idSpace].recordType),
+                   at: value.start, pointer: "/id")
         }
     }
 
     private func checkEnvelopeTimestamp(_ key: TapeEntry, _ value: TapeEntry) {
         guard value.kind == .string else {
-            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/" + string(key),
-                   "\"\(self.string(key))\" must be an RFC 3339 timestamp string, not \(Self.kindName(value))")
+            report(ItemEnvelope.timestampNotString(key: self.string(key), actual: Self.kindName(value)),
+                   at: value.start, pointer: "/" + string(key))
             return
         }
         if !DateSyntax.isTimestamp(contentBytes(value)) {
-            report(ArtifactRules.invalidDateValue, at: value.start, pointer: "/" + string(key),
-                   "\"\(self.string(key))\" is \(self.rawText(value)), not an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z")
+            report(InvalidDateValue.envelope(key: self.string(key), raw: self.rawText(value), withExample: true),
+                   at: value.start, pointer: "/" + string(key))
         }
     }
 
@@ -253,8 +245,7 @@ final class RecordChecker {
                 return
             }
         }
-        report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/operation",
-               "\"operation\" is \(self.rawText(value)): use \"created\", \"updated\" or \"deleted\", or omit it")
+        report(ItemEnvelope.badOperation(raw: self.rawText(value)), at: value.start, pointer: "/operation")
     }
 
     // MARK: - Objects and fields
@@ -280,18 +271,15 @@ final class RecordChecker {
                 checkField(field, at: valueIndex, pointer: pointer)
             } else {
                 let name = string(key)
-                let suggestion = Suggest.didYouMean(name, in: object.fields.map(\.name))
-                report(ArtifactRules.undeclaredDataField, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
-                       "\"\(name)\" is not a field of \(path == "/data" ? "record type" : "struct type") \"\(object.name)\": "
-                           + (suggestion ?? "declare it in the metadata or drop it from the extractor"))
+                report(UndeclaredDataField(name: name, inStruct: path != "/data", owner: object.name, fields: object.fields.map(\.name)),
+                       at: key.start, pointer: path + "/" + JSONPointer.escape(name))
             }
             m = tape[valueIndex].next
         }
         if requiredEnforced {
             for fieldIndex in object.requiredFields where marks[object.fields[fieldIndex].id] != current {
                 let name = object.fields[fieldIndex].name
-                report(ArtifactRules.missingRequiredField, at: entry.start, pointer: path + "/" + JSONPointer.escape(name),
-                       "required field \"\(name)\" is missing or null: extract it, or drop \"is_required\" in the metadata")
+                report(MissingRequiredField(field: name), at: entry.start, pointer: path + "/" + JSONPointer.escape(name))
             }
         }
     }
@@ -301,26 +289,22 @@ final class RecordChecker {
         if entry.kind == .null { return }
         guard field.isCollection else {
             if entry.kind == .array, field.type != .richText {
-                report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
-                       "\"\(field.name)\" is not a collection but holds an array: pass one value, or add \"collection\": {} to the field")
+                report(FieldValueType.notCollectionButArray(field: field.name), at: entry.start, pointer: pointer)
                 return
             }
             checkValue(field, at: k, pointer: pointer)
             return
         }
         guard entry.kind == .array else {
-            report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
-                   "\"\(field.name)\" is a collection, so its value is an array: wrap the value in [ ]")
+            report(FieldValueType.collectionNotArray(field: field.name), at: entry.start, pointer: pointer)
             return
         }
         let count = Int64(entry.count)
         if let low = field.collectionMin, count < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
-                   "\"\(field.name)\" has \(count) element(s), fewer than its collection min_length \(low): extract the missing elements, or lower \"min_length\"")
+            report(ValueOutOfBounds.tooFewElements(field: field.name, count: count, min: low), at: entry.start, pointer: pointer)
         }
         if let high = field.collectionMax, count > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
-                   "\"\(field.name)\" has \(count) elements, more than its collection max_length \(high): trim the list, or raise \"max_length\"")
+            report(ValueOutOfBounds.tooManyElements(field: field.name, count: count, max: high), at: entry.start, pointer: pointer)
         }
         var e = k + 1
         for n in 0..<Int(entry.count) {

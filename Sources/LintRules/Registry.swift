@@ -22,7 +22,11 @@ public enum Rules {
         stageControllingField, stageKey, stageTransition, stageStartingStage, stageState,
     ]
     static let legacy = [legacyKey, renamedKey]
-    static var artifact: [RuleInfo] { ArtifactRules.all }
+    static let artifact = [
+        unknownItemType, itemEnvelope, undeclaredDataField, fieldValueType, invalidEnumValue, invalidDateValue,
+        valueOutOfBounds, missingRequiredField, duplicateItemID, danglingReference, referencesNotChecked,
+        attachmentShape, corruptArtifact, itemsNotChecked,
+    ]
 
     /// The checks that run on the typed model after it has been read.
     static let modelChecks: [any MetadataCheck] = [
@@ -41,8 +45,8 @@ protocol MetadataCheck: Sendable {
 
 extension Metadata {
     /// Every field with a phrase naming its owner, record types first, then struct types.
-    var allFields: [(owner: String, field: Field)] {
-        recordTypes.flatMap { type in type.fields.map { ("record type \"\(type.key)\"", $0) } }
-            + structTypes.flatMap { type in type.fields.map { ("struct type \"\(type.key)\"", $0) } }
+    var allFields: [(owner: Subject, field: Field)] {
+        recordTypes.flatMap { type in type.fields.map { (Subject.recordType(type.key), $0) } }
+            + structTypes.flatMap { type in type.fields.map { (Subject.structType(type.key), $0) } }
     }
 }

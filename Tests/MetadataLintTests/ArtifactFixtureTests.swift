@@ -13,7 +13,7 @@ import Testing
 /// file:line:column of each finding of that rule, and pass/ clean artifacts (no diagnostics at all).
 @Suite struct ArtifactFixtureTests {
     static let metadata = TestSupport.fixture("artifacts/metadata.json").path
-    static let rules = ArtifactRules.all.map(\.id) + ["json-syntax"]
+    static let rules = Rules.artifact.map(\.id) + ["json-syntax"]
 
     static func check(_ directory: URL, cap: Int? = nil) throws -> ArtifactCheck.Result {
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: [directory.path])
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func everyArtifactRuleHasFixtures() {
-        for rule in ArtifactRules.all {
+        for rule in Rules.artifact {
             #expect(FileManager.default.fileExists(atPath: TestSupport.fixture("artifacts/\(rule.id)/fail.expected").path), "\(rule.id)")
         }
     }

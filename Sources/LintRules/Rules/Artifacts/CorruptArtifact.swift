@@ -1,0 +1,35 @@
+import LintModel
+import LintSupport
+
+extension Rules {
+    public static let corruptArtifact = RuleInfo(
+        id: "corrupt-artifact", group: .artifact, severity: .error,
+        docs: RuleDocs(
+            what: "An artifact cannot be read to its end: truncated or corrupt gzip, or unreadable.",
+            why: """
+            Artifacts are uploaded as gzip files of at most 2 GiB. A gzip stream that ends early (an \
+            interrupted upload or a writer that was not closed) or is corrupt loses every record \
+            after the damage. The diagnostic gives the last line that could be read.
+            """,
+            example: "",
+            fix: """
+            Regenerate the artifact, and make sure the extractor closes the gzip stream before \
+            uploading it.
+            """))
+}
+
+public enum CorruptArtifact: RuleViolation {
+    public static var rule: RuleInfo { Rules.corruptArtifact }
+
+    /// The artifact cannot be opened or read at all.
+    case unreadable(reason: String)
+    /// Reading stopped after `lastLine`.
+    case truncated(reason: String, lastLine: Int)
+
+    public var message: String {
+        switch self {
+        case .unreadable(let reason): return reason
+        case .truncated(let reason, let lastLine): return "\(reason); records after line \(lastLine) could not be read"
+        }
+    }
+}
