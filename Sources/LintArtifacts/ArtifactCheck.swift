@@ -36,7 +36,7 @@ public struct ArtifactCheck {
     public struct Result {
         public var diagnostics: [Diagnostic]
         /// "rule field" keys whose diagnostics were cut by the cap, with how many were left out.
-        public var omitted: [(key: String, count: Int)]
+        public var omitted: [Omission]
         public var recordCounts: [String: Int]
         public var errors: Int
         public var warnings: Int

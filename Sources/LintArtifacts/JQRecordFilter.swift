@@ -13,9 +13,23 @@ public struct JQRecordFilter: RecordFilter {
         filter = try JQFilter(program)
     }
 
+    /// The filter for one worker. `program` compiled once already, when the options were checked;
+    /// should it fail now, every record is checked rather than none.
+    public static func compiled(_ program: String) -> any RecordFilter {
+        do throws(JQError) {
+            return try JQRecordFilter(program)
+        } catch {
+            return AcceptAll()
+        }
+    }
+
     public mutating func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         (try? filter.isTruthy(json: bytes)) ?? false
     }
+}
+
+struct AcceptAll: RecordFilter {
+    mutating func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { true }
 }
 
 /// Custom artifact rules compiled for one worker thread.

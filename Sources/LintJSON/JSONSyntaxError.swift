@@ -6,7 +6,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The input ended inside a value. While streaming, this means "read more".
         case truncated
-        case unexpectedByte(found: UInt8, expected: String)
+        case unexpectedByte(found: UInt8, expected: Expected)
         case trailingComma(closing: Character)
         case invalidUTF8
         case controlCharacterInString
@@ -16,6 +16,15 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
         case byteOrderMark
         case trailingContent
         case empty
+    }
+
+    /// What the grammar allows where an unexpected byte stands.
+    public enum Expected: Sendable, Equatable {
+        case value
+        case literal(String)
+        case key(orClose: Bool)
+        case colon
+        case commaOr(Character)
     }
 
     public var kind: Kind

@@ -35,24 +35,14 @@ struct OutputOptions: ParsableArguments {
         return isatty(STDOUT_FILENO) != 0
     }
 
-    /// Prints the diagnostics and returns the exit code they call for. `totals` are the counts
-    /// when more were found than are shown (check-artifacts' cap); `footer` lines come before the
-    /// text summary.
-    func emit(_ diagnostics: [Diagnostic], totals: (errors: Int, warnings: Int, notes: Int)? = nil, files: Int,
-              rules: [RuleInfo], footer: [String] = []) -> Int32 {
-        let renderer = format.renderer(color: useColor)
-        Output.write(renderer.render(diagnostics, rules: rules))
-        let errors = totals?.errors ?? diagnostics.filter { $0.severity == .error }.count
-        let warnings = totals?.warnings ?? diagnostics.filter { $0.severity == .warning }.count
-        let notes = totals?.notes ?? diagnostics.count - errors - warnings
-        if format == .text {
-            for line in footer { Output.write(line + "\n") }
-            Output.write(TextRenderer.summary(errors: errors, warnings: warnings, notes: notes, files: files) + "\n")
-        } else if format == .github {
-            // GitHub shows at most 10 annotations per type: keep the full report in the log too.
-            FileHandle.standardError.write(Data(TextRenderer(color: false).render(diagnostics, rules: rules).utf8))
-        }
-        return errors > 0 || (strict && warnings > 0) ? 1 : 0
+    /// Prints the report (input errors first, on standard error) and exits as it says.
+    func finish(_ report: Report) throws {
+        for error in report.inputErrors { Output.error(error.description) }
+        let (stdout, stderr) = report.render(format, color: useColor)
+        Output.write(stdout)
+        if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
+        let code = report.exitCode(strict: strict)
+        if code != 0 { throw ExitCode(code) }
     }
 }
 

@@ -94,7 +94,7 @@ extension JSONSyntaxError: Violation {
         case .truncated:
             return "unexpected end of input inside a JSON value: close every string, object and array"
         case .unexpectedByte(let found, let expected):
-            return "unexpected \(Self.describe(found)); expected \(expected)"
+            return "unexpected \(Self.describe(found)); expected \(Self.describe(expected))"
         case .trailingComma(let closing):
             return "trailing comma before '\(closing)': JSON allows none, remove the ','"
         case .invalidUTF8:
@@ -113,6 +113,16 @@ extension JSONSyntaxError: Violation {
             return "content after the JSON value: a metadata file holds exactly one object"
         case .empty:
             return "the input is empty: expected a JSON value"
+        }
+    }
+
+    static func describe(_ expected: Expected) -> String {
+        switch expected {
+        case .value: return "a JSON value"
+        case .literal(let word): return "'\(word)'"
+        case .key(let orClose): return orClose ? "a string key or '}'" : "a string key"
+        case .colon: return "':' after the key"
+        case .commaOr(let closing): return "',' or '\(closing)'"
         }
     }
 
