@@ -112,7 +112,7 @@ struct ArtifactReader {
 
     private func runCustomRule(_ custom: CompiledArtifactRule, on bytes: UnsafeBufferPointer<UInt8>, line: Int) {
         do throws(JQError) {
-            if try custom.filter.isTruthy(json: bytes) {
+            if try custom.filter.get().isTruthy(json: bytes) {
                 checker.diagnostics.add(CustomRuleFinding.matched(custom.rule), file: artifact.path, line: line, column: 1,
                                         pointer: "")
             }

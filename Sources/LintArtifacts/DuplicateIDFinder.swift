@@ -12,10 +12,18 @@ enum DuplicateIDFinder {
                        into collector: DiagnosticCollector) {
         var seen = HashSet64()
         for file in files {
-            guard let source = try? ByteSource(path: file) else { continue }
+            let source: ByteSource
+            do throws(InputError) {
+                source = try ByteSource(path: file)
+            } catch {
+                collector.add(CorruptArtifact.rereadFailed(reason: error.reason, purpose: .duplicateIDs), file: file,
+                              line: 0, column: 0, pointer: "")
+                continue
+            }
             defer { source.close() }
             let stream = RecordStream(source: source, detectsDuplicateKeys: false)
-            try? stream.forEach(record: { record, scanner in
+            do throws(InputError) {
+                try stream.forEach(record: { record, scanner in
                 let tape = scanner.tape
                 guard tape.count > 0, tape[0].kind == .object else { return }
                 var k = 1
@@ -36,7 +44,11 @@ enum DuplicateIDFinder {
                     }
                     k = tape[k + 1].next
                 }
-            }, problem: { _ in })
+            }, problem: { _ in })  // malformed records were reported on the first read
+            } catch {
+                collector.add(CorruptArtifact.rereadFailed(reason: error.reason, purpose: .duplicateIDs), file: file,
+                              line: 0, column: 0, pointer: "")
+            }
         }
     }
 }

@@ -44,7 +44,11 @@ struct ReferenceResolver {
                 }
             }
         }
-        let found = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
+        let (found, failures) = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
+        for (file, error) in failures.sorted(by: { $0.key < $1.key }) {
+            collector.add(CorruptArtifact.rereadFailed(reason: error.reason, purpose: .danglingReferences), file: file,
+                          line: 0, column: 0, pointer: "")
+        }
         for (n, item) in dangling.enumerated() {
             let index = indexes[item.index]
             let pointer = index.pointer(of: item.reference)

@@ -25,11 +25,18 @@ public enum CorruptArtifact: RuleViolation {
     case unreadable(reason: String)
     /// Reading stopped after `lastLine`.
     case truncated(reason: String, lastLine: Int)
+    /// A second read, to place findings made from hashes, failed.
+    case rereadFailed(reason: String, purpose: RereadPurpose)
+
+    public enum RereadPurpose: Sendable { case danglingReferences, duplicateIDs }
 
     public var message: String {
         switch self {
         case .unreadable(let reason): return reason
         case .truncated(let reason, let lastLine): return "\(reason); records after line \(lastLine) could not be read"
+        case .rereadFailed(let reason, let purpose):
+            let what = purpose == .danglingReferences ? "the dangling references found in it" : "its repeated ids"
+            return "\(reason) when reading the file again to locate \(what): their positions are unknown; check that the file did not change during the run"
         }
     }
 }
