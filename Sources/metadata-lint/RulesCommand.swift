@@ -16,10 +16,7 @@ struct RulesCommand: ParsableCommand {
         options.format = .text
         let all = try options.loadConfig().allRules
         if json {
-            let items = all.map { rule in
-                "  {\"id\": \"\(rule.id)\", \"group\": \"\(rule.group.rawValue)\", \"severity\": \"\(rule.defaultSeverity.rawValue)\"}"
-            }
-            Output.write("[\n" + items.joined(separator: ",\n") + "\n]\n")
+            Output.write(RuleCatalogue.json(all))
             return
         }
         let width = all.map(\.id.count).max() ?? 0
@@ -56,12 +53,6 @@ struct ExplainCommand: ParsableCommand {
             Output.error(message + " (metadata-lint rules lists them all)")
             throw ExitCode(2)
         }
-        Output.write("""
-        \(info.id) (\(info.defaultSeverity.rawValue), \(info.group.rawValue))
-        \(info.summary)
-
-        \(info.explanation)
-
-        """)
+        Output.write(RuleCatalogue.explanation(info))
     }
 }
