@@ -22,6 +22,8 @@ extension Rules {
 }
 
 struct ByFieldNotIdentifierCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.byFieldNotIdentifier] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         for (owner, field, spec) in metadata.allReferences {
             for target in spec.targets {

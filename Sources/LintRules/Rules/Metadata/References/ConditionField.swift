@@ -21,6 +21,8 @@ extension Rules {
 }
 
 struct ConditionFieldCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.conditionField] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         for type in metadata.recordTypes {
             let names = type.fields.map(\.key)

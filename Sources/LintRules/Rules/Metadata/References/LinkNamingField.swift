@@ -20,6 +20,8 @@ extension Rules {
 }
 
 struct LinkNamingFieldCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.linkNamingField] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         for type in metadata.recordTypes {
             guard let field = type.linkNaming?.linkTypeField, type.field(field.value) == nil else { continue }

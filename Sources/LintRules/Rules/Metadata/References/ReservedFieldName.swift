@@ -22,6 +22,8 @@ extension Rules {
 }
 
 struct ReservedFieldNameCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.reservedFieldName] }
+
     static let reserved = ["id", "created_date", "modified_date"]
 
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {

@@ -21,6 +21,8 @@ extension Rules {
 }
 
 struct UndeclaredCategoryCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.undeclaredCategory] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         let declared = metadata.categories.map(\.key)
         for type in metadata.recordTypes {

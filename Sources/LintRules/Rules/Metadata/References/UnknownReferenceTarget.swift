@@ -30,6 +30,8 @@ extension Metadata {
 }
 
 struct UnknownReferenceTargetCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.unknownReferenceTarget] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         let types = metadata.recordTypes.map(\.key)
         let categories = metadata.categories.map(\.key)

@@ -19,6 +19,8 @@ extension Rules {
 }
 
 struct UnknownStructTypeCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.unknownStructType] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         let declared = metadata.structTypes.map(\.key)
         for (owner, field) in metadata.allFields {

@@ -33,6 +33,8 @@ extension Rules {
 }
 
 struct UnusedDeclarationsCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.unusedCategory, Rules.unusedStructType] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         var usedCategories = Set(metadata.recordTypes.compactMap { $0.category?.value })
         for (_, _, spec) in metadata.allReferences {

@@ -77,6 +77,8 @@ extension Rules {
 }
 
 struct StageDiagramCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.stageControllingField, Rules.stageKey, Rules.stageTransition, Rules.stageStartingStage, Rules.stageState] }
+
     static let defaultStates = ["open", "in_progress", "closed"]
 
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {

@@ -21,6 +21,8 @@ extension Rules {
 }
 
 struct DefaultValueTypeCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.defaultValueType] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         for (owner, field) in metadata.allFields {
             guard let value = field.defaultValue, let type = field.type, !value.isNull else { continue }

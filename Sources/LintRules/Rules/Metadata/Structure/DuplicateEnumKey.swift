@@ -21,6 +21,8 @@ extension Rules {
 /// Enum blocks: duplicate keys (`duplicate-enum-key`), empty keys (`empty-value`) and empty value
 /// lists (`empty-enum`), for enum fields and permission roles alike.
 struct EnumValuesCheck: MetadataCheck {
+    var rules: [RuleInfo] { [Rules.duplicateEnumKey, Rules.emptyEnum, Rules.emptyValue] }
+
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         for (owner, field) in metadata.allFields {
             if let values = field.enumValues {
