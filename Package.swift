@@ -34,7 +34,7 @@ let package = Package(
             dependencies: ["LintRules", "LintModel", "LintJSON", "LintSource", "LintSupport", "JQ", "CZlib"]
         ),
         // The report: diagnostics, counts, exit code, and the renderers.
-        .target(name: "LintReport", dependencies: ["LintRules", "LintSource", "LintArtifacts"]),
+        .target(name: "LintReport", dependencies: ["LintRules", "LintJSON", "LintSource", "LintArtifacts"]),
         // Entry points per command, configuration; re-exports the pipeline.
         .target(
             name: "MetadataLint",

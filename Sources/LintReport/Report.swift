@@ -60,6 +60,8 @@ public struct Report: Sendable {
     public var inputErrors: [InputError] = []
     /// Inputs found in directories that an `ignore` pattern skipped.
     public var ignored: [String] = []
+    /// Findings left out because the baseline holds them.
+    public var baselined = 0
     /// Inputs held in memory (standard input, metadata), so their snippets need no second read.
     public var sources: [String: SourceFile] = [:]
 

@@ -5,8 +5,13 @@ import LintSource
 /// cap left out, records per item type, and a summary line.
 public struct TextRenderer: Sendable {
     public var color: Bool
+    /// Only the findings: no footer and no summary.
+    public var quiet: Bool
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, quiet: Bool = false) {
+        self.color = color
+        self.quiet = quiet
+    }
 
     public func render(_ report: Report) -> String {
         let snippets = Snippets.load(for: report.diagnostics, sources: report.sources)
@@ -14,6 +19,7 @@ public struct TextRenderer: Sendable {
         for diagnostic in report.diagnostics {
             out += renderOne(diagnostic, line: snippets[diagnostic.file]?[diagnostic.line])
         }
+        if quiet { return out }
         for omission in report.omitted {
             out += "… and \(omission.count) more [\(omission.rule)]" + (omission.field.isEmpty ? "" : " at \(omission.field)") + "\n"
         }
@@ -26,8 +32,24 @@ public struct TextRenderer: Sendable {
         for path in report.ignored {
             out += "ignored by the config: \(path)\n"
         }
+        if report.baselined > 0 {
+            out += "\(report.baselined) finding\(report.baselined == 1 ? "" : "s") in the baseline not shown\n"
+        }
         out += Self.summary(report.totals, files: report.files) + "\n"
         return out
+    }
+
+    /// `--statistics`: findings per rule, most frequent first.
+    public static func statistics(_ report: Report) -> String {
+        var counts: [String: (Severity, Int)] = [:]
+        for d in report.diagnostics { counts[d.rule] = (d.severity, (counts[d.rule]?.1 ?? 0) + 1) }
+        for omission in report.omitted { counts[omission.rule]?.1 += omission.count }
+        let rows = counts.sorted { $0.value.1 != $1.value.1 ? $0.value.1 > $1.value.1 : $0.key < $1.key }
+        let width = String(rows.first?.value.1 ?? 0).count
+        return rows.map { rule, entry in
+            let count = String(entry.1)
+            return String(repeating: " ", count: width - count.count) + count + "  " + entry.0.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + rule + "\n"
+        }.joined()
     }
 
     func renderOne(_ d: Diagnostic, line source: String?) -> String {
