@@ -12,7 +12,10 @@ extension Rules {
             fields) and optionally operation (created, updated or deleted). Anything else at the top \
             level, such as a field that belongs inside data, is rejected.
             """,
-            example: "",
+            example: """
+            comments.jsonl:
+              {"id": "c3", "data": {"text": "hi", "epic": "e1"}, "author": "ada@example.com"}
+            """,
             fix: """
             Move fields into data and fill in the missing keys.
             """))

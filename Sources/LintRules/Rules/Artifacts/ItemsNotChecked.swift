@@ -12,7 +12,10 @@ extension Rules {
             only counts their records (and reports malformed JSON). This note says so once per file, \
             so a clean result is not mistaken for a checked one.
             """,
-            example: "",
+            example: """
+            external_sync_units.jsonl:
+              {"id": "unit-1", "name": "Board 1"}
+            """,
             fix: """
             Check the metadata file itself with `metadata-lint validate`.
             """))

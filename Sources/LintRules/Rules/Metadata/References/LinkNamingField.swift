@@ -13,7 +13,15 @@ extension Rules {
             forward and backward names of each link type. The field must be declared on the same \
             record type, or links cannot be named.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "link_type": { "type": "enum", "enum": { "values": [ { "key": "blocks" } ] } }
+            },
+            "link_naming_data": {
+              "link_type_field": "linktype",
+              "link_direction_names": { "blocks": { "forward_name": "blocks", "backward_name": "is blocked by" } }
+            }
+            """,
             fix: """
             Declare the field or fix its name.
             """))

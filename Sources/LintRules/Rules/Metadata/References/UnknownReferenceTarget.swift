@@ -14,7 +14,16 @@ extension Rules {
             when the record type is "users" can never resolve: every such reference in the data \
             fails to map.
             """,
-            example: "",
+            example: """
+            "record_types": {
+              "users": { "fields": { "email": { "type": "text" } } },
+              "tasks": {
+                "fields": {
+                  "owner": { "type": "reference", "reference": { "refers_to": { "#record:user": {} } } }
+                }
+              }
+            }
+            """,
             fix: """
             Fix the name (the message suggests the closest one) or declare the target.
             """))

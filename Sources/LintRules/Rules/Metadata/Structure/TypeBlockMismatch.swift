@@ -15,7 +15,12 @@ extension Rules {
             other type block. A text field with an enum block usually means the type was changed and \
             the block forgotten, or the type is wrong.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "email": { "type": "text", "enum": { "values": [ { "key": "a" } ] } },
+              "age": { "type": "int", "text": { "max_length": 3 } }
+            }
+            """,
             fix: """
             Remove the block, or change the type to match it.
             """))
