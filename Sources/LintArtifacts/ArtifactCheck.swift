@@ -47,6 +47,8 @@ public struct ArtifactCheck {
         /// Bytes held by the reference index (id and identifier sets, pending references) at its peak.
         public var indexBytes = 0
         public var pendingReferences = 0
+        /// Record types of the metadata and the reserved item types.
+        public var knownItemTypes: [String] = []
     }
 
     struct Artifact {
@@ -114,7 +116,7 @@ public struct ArtifactCheck {
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
                       warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count,
-                      indexBytes: indexBytes, pendingReferences: pendingReferences)
+                      indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known)
     }
 
     /// Cuts the work into jobs, spreads them over the workers and runs them concurrently.

@@ -24,7 +24,9 @@ public enum RuleSelection {
                 } else if all.contains(where: { $0.id == name }) {
                     ids.insert(name)
                 } else {
-                    throw UnknownRule(id: name, suggestion: Suggest.didYouMean(name, in: all.map(\.id)))
+                    let ids = all.map(\.id)
+                    let completion = ids.first { $0.hasPrefix(name) }.map { "did you mean \"\($0)\"?" }
+                    throw UnknownRule(id: name, suggestion: Suggest.didYouMean(name, in: ids) ?? completion)
                 }
             }
             return ids

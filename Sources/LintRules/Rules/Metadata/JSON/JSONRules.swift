@@ -206,3 +206,29 @@ public struct MalformedRecord: Violation {
     public var rule: RuleInfo { error.rule }
     public var message: String { error.message + " (the record is skipped)" }
 }
+
+/// A metadata file that is not JSON: the syntax error, worded for what the file most likely is.
+public struct NotJSON: Violation {
+    public let error: JSONSyntaxError
+    public let guess: InputGuess?
+
+    public init(error: JSONSyntaxError, guess: InputGuess?) {
+        self.error = error
+        self.guess = guess
+    }
+
+    public var rule: RuleInfo { guess == .utf16 ? Rules.jsonEncoding : error.rule }
+
+    public var message: String {
+        switch guess {
+        case .utf16?:
+            return "the file is UTF-16, not UTF-8: save it as UTF-8 (JSON exchanged between systems must be UTF-8)"
+        case .yaml?:
+            return "the file looks like YAML, not JSON: the metadata must be JSON; convert it (for example with yq -o=json)"
+        case .comment?:
+            return "JSON has no comments: remove the comment (or move the note into a \"description\")"
+        case nil:
+            return error.message
+        }
+    }
+}
