@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns the paths given on the command line into the artifact files to read.
-enum ArtifactFiles {
+public enum ArtifactFiles {
     struct File {
         var path: String
         var size: Int
@@ -45,5 +45,12 @@ enum ArtifactFiles {
 
     static func size(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+extension ArtifactFiles {
+    /// The artifact files the paths stand for, as check-artifacts expands them (for `infer`).
+    public static func paths(_ paths: [String]) throws(InputError) -> [String] {
+        try expand(paths, excluding: "/").map(\.path)
     }
 }
