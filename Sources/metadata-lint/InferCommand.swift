@@ -39,7 +39,7 @@ struct InferCommand: ParsableCommand {
             Output.error(error.description)
             throw ExitCode(2)
         }
-        var summary = ["inferred \(result.recordTypes) record type(s) from \(result.samples) sample(s)" + (output.map { ": \($0)" } ?? "")]
+        var summary = ["inferred \(result.recordTypes) record type\(result.recordTypes == 1 ? "" : "s") from \(result.samples) sample\(result.samples == 1 ? "" : "s")" + (output.map { ": \($0)" } ?? "")]
         summary += result.notes.map { "  " + $0 }
         FileHandle.standardError.write(Data((summary.joined(separator: "\n") + "\n").utf8))
         for problem in result.problems { Output.error(problem) }

@@ -37,6 +37,7 @@ struct JSONSchemaCommand: ParsableCommand {
         }
         do throws(InputError) {
             try OutputFile.write(text, to: output, force: force)
+            FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
         } catch {
             Output.error(error.description)
             throw ExitCode(2)

@@ -57,6 +57,8 @@ struct SampleCommand: ParsableCommand {
                 for (name, items) in files {
                     try OutputFile.write(Self.jsonl(items), to: (output as NSString).appendingPathComponent(name + ".jsonl"), force: force)
                 }
+                let names = files.map { $0.name + ".jsonl" }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("wrote \(names) to \(output) (\(count) item\(count == 1 ? "" : "s") each)\n".utf8))
             } else {
                 Output.write(Self.jsonl(files.first?.items ?? []))
             }

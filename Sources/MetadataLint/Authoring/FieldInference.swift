@@ -46,7 +46,7 @@ struct FieldInference {
     mutating func fields(of type: TypeSamples) -> [InferredField] {
         if type.samples == 0 { notes.append("\(type.name): no samples in \(type.files.joined(separator: ", ")): no fields") }
         if !type.reservedInData.isEmpty {
-            notes.append("\(type.name): \(type.reservedInData.map { "\"\($0)\"" }.joined(separator: ", ")) inside data left out: id, created_date and modified_date are never declared as fields")
+            notes.append("\(type.name): \(type.reservedInData.map { "\"\($0)\"" }.joined(separator: ", ")) left out: id, created_date and modified_date belong to the item envelope and are never declared as fields")
         }
         return fields(of: type.data, owner: type.name, path: type.name, inStruct: false)
     }
@@ -129,7 +129,7 @@ struct FieldInference {
         if let keys = enumKeys(stats) {
             var field = InferredField(key: key, type: .enum)
             field.enumKeys = keys
-            notes.append("\(path): enum of \(keys.count) key(s) from \(filled) values (enum: at most \(Self.enumMaxKeys) distinct values, each seen \(Self.enumMinRepeats)+ times on average)" + emptyNote)
+            notes.append("\(path): enum of \(Self.count(keys.count, "key")) from \(Self.count(filled, "value")) (at most \(Self.enumMaxKeys) distinct values, each seen \(Self.enumMinRepeats)+ times on average)" + emptyNote)
             return field
         }
         return InferredField(key: key, type: .text)
@@ -143,11 +143,14 @@ struct FieldInference {
         return keys
     }
 
+    /// "reference to users (97 of 100 values are users ids in the samples)".
     private func describe(_ match: ReferenceInference.Match) -> String {
-        let names = match.targets.map { target in target.byField.map { "\(target.recordType).\($0)" } ?? target.recordType }
-        let what = match.targets.contains { $0.byField != nil } ? "values" : "ids"
-        return "reference to \(names.joined(separator: " or ")) (\(match.matched) of \(match.total) values match \(what) in the samples)"
+        let names = match.targets.map { target in target.byField.map { "\(target.recordType) by \($0)" } ?? target.recordType }
+        let sources = match.targets.map { target in target.byField.map { "\(target.recordType).\($0) values" } ?? "\(target.recordType) ids" }
+        return "reference to \(names.joined(separator: " or ")) (\(match.matched) of \(match.total) values are \(sources.joined(separator: " or ")) in the samples)"
     }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     // MARK: - Arrays and objects
 
@@ -200,7 +203,7 @@ struct FieldInference {
                 var field = InferredField(key: key, type: .permission)
                 field.targets = match.targets
                 field.roleKeys = roles
-                notes.append("\(path): permission: member_id \(describe(match)), \(roles.count) role(s)")
+                notes.append("\(path): permission: member_id \(describe(match)), \(Self.count(roles.count, "role"))")
                 return field
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes what the authoring commands produce: whole files, atomically, and never over an
-/// existing file unless the user passed `--force`.
+/// Writes what the authoring commands produce: whole files, atomically (missing parent
+/// directories are created), and never over an existing file unless the user passed `--force`.
 public enum OutputFile {
     public static func write(_ text: String, to path: String, force: Bool) throws(InputError) {
         var isDirectory: ObjCBool = false
@@ -9,6 +9,8 @@ public enum OutputFile {
             if isDirectory.boolValue { throw InputError(path: path, reason: "is a directory, expected a file name") }
             if !force { throw InputError(path: path, reason: "already exists: pass --force to overwrite it") }
         }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty { try makeDirectory(parent) }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

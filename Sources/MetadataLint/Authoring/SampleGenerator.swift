@@ -16,7 +16,7 @@ public struct SampleGenerator {
 
     public let metadata: Metadata
     public let options: Options
-    /// Record types generated in this run: mentions and attachment parents point among them.
+    /// Record types generated in this run: attachment parents point among them.
     public let generated: [String]
     /// What no valid item can satisfy (a required enum without keys…), one line each.
     public internal(set) var problems: [String] = []

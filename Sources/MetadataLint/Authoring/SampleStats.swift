@@ -7,7 +7,8 @@ final class TypeSamples {
     var normalized = 0
     /// Record ids (strings, or the text of numeric ids in raw objects).
     var ids: Set<String> = []
-    /// Keys that are never declared as fields, seen inside `data`.
+    /// Keys that are never declared as fields, seen among the fields (an `id` of a raw object is
+    /// its id, not one of these).
     var reservedInData: [String] = []
     let data = ObjectStats()
 
@@ -33,9 +34,10 @@ final class TypeSamples {
                 if key == "operation", case .string(let operation) = value, operation != "created" { full = false }
                 if key == "data", case .object(let members) = value { fields = members }
             }
-            for (key, _) in fields where Self.reservedFields.contains(key) && !reservedInData.contains(key) {
-                reservedInData.append(key)
-            }
+        }
+        for (key, _) in fields where Self.reservedFields.contains(key) && !(key == "id" && !isNormalized)
+            && !reservedInData.contains(key) {
+            reservedInData.append(key)
         }
         if let id = item.first(where: { $0.0 == "id" })?.1 {
             switch id {

@@ -81,10 +81,11 @@ extension SampleGenerator {
         return rng.pick(keys.isEmpty ? values.compactMap { $0.key?.value } : keys)
     }
 
-    /// Strings with, half the time, a mention of a generated record.
+    /// Strings with, half the time, a mention of a record of any record type (the same ids
+    /// `--all` generates).
     mutating func richText() -> OrderedJSON {
         var parts: [OrderedJSON] = [.string(SampleText.text(&rng, min: nil, max: nil))]
-        if rng.chance(50), let type = rng.pick(generated) {
+        if rng.chance(50), let type = rng.pick(metadata.recordTypes.map(\.key)) {
             parts.append(.object([("ref_type", .string(type)), ("id", .string(Self.recordID(type, rng.below(options.count))))]))
             parts.append(.string(SampleText.text(&rng, min: 1, max: 20)))
         }
