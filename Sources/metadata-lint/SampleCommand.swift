@@ -49,18 +49,31 @@ struct SampleCommand: ParsableCommand {
         let types = all ? loaded.recordTypes : [try AuthoringCommandSupport.recordType(recordType ?? "", in: loaded)]
         var generator = SampleGenerator(metadata: loaded, options: .init(count: count, seed: seed),
                                         generating: types.map(\.key))
-        var files: [(name: String, items: [OrderedJSON])] = types.map { type in (type.key, generator.items(of: type)) }
-        if all { files.append(("attachments", generator.attachments())) }
         do throws(InputError) {
             if let output {
-                try OutputFile.makeDirectory(output)
-                for (name, items) in files {
-                    try OutputFile.write(Self.jsonl(items), to: (output as NSString).appendingPathComponent(name + ".jsonl"), force: force)
+                var names: [String] = []
+                for type in types {
+                    let name = try SampleGenerator.fileName(type.key)
+                    try Self.write(to: (output as NSString).appendingPathComponent(name), force: force) { sink throws(InputError) in
+                        try generator.generate(type, each: sink)
+                    }
+                    names.append(name)
                 }
-                let names = files.map { $0.name + ".jsonl" }.joined(separator: ", ")
-                FileHandle.standardError.write(Data("wrote \(names) to \(output) (\(count) item\(count == 1 ? "" : "s") each)\n".utf8))
-            } else {
-                Output.write(Self.jsonl(files.first?.items ?? []))
+                if all {
+                    try Self.write(to: (output as NSString).appendingPathComponent("attachments.jsonl"), force: force) { sink throws(InputError) in
+                        try generator.generateAttachments(each: sink)
+                    }
+                    names.append("attachments.jsonl")
+                }
+                FileHandle.standardError.write(Data("wrote \(names.joined(separator: ", ")) to \(output) (\(count) item\(count == 1 ? "" : "s") each)\n".utf8))
+            } else if let type = types.first {
+                let out = BufferedOutput()
+                generator.generate(type) { item in
+                    var bytes: [UInt8] = []
+                    item.writeCompact(into: &bytes)
+                    out.write(String(decoding: bytes, as: UTF8.self) + "\n")
+                }
+                out.flush()
             }
         } catch {
             Output.error(error.description)
@@ -70,8 +83,22 @@ struct SampleCommand: ParsableCommand {
         if !generator.problems.isEmpty { throw ExitCode(1) }
     }
 
-    static func jsonl(_ items: [OrderedJSON]) -> String {
-        items.map { $0.compact + "\n" }.joined()
+    /// Streams items as JSONL into `path`, in blocks of about a megabyte.
+    static func write(to path: String, force: Bool,
+                      _ produce: ((OrderedJSON) throws(InputError) -> Void) throws(InputError) -> Void) throws(InputError) {
+        let stream = try OutputStream(path: path, force: force)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20 + 4096)
+        try produce { item throws(InputError) in
+            item.writeCompact(into: &buffer)
+            buffer.append(0x0A)
+            if buffer.count >= 1 << 20 {
+                try stream.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try stream.write(buffer)
+        try stream.commit()
     }
 }
 

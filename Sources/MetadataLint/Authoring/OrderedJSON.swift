@@ -33,77 +33,85 @@ public indirect enum OrderedJSON: Sendable, Equatable {
 
     /// Two-space indented text with a trailing newline, as the drafts and schemas are written.
     public var pretty: String {
-        var out = ""
-        write(to: &out, indent: 0, pretty: true)
-        return out + "\n"
+        var out: [UInt8] = []
+        write(into: &out, indent: 0, pretty: true)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One line, as a JSONL record.
     public var compact: String {
-        var out = ""
-        write(to: &out, indent: 0, pretty: false)
-        return out
+        var out: [UInt8] = []
+        write(into: &out, indent: 0, pretty: false)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int, pretty: Bool) {
+    /// Appends the compact form (one line, no newline) as UTF-8.
+    public func writeCompact(into out: inout [UInt8]) {
+        write(into: &out, indent: 0, pretty: false)
+    }
+
+    private func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out += Array("null".utf8)
+        case .bool(let value): out += Array((value ? "true" : "false").utf8)
+        case .number(let text): out += Array(text.utf8)
         case .string(let text): Self.quote(text, into: &out)
         case .array(let elements):
             guard !elements.isEmpty else {
-                out += "[]"
+                out += [0x5B, 0x5D]
                 return
             }
-            out += "["
+            out.append(0x5B)
             for (n, element) in elements.enumerated() {
-                if n > 0 { out += "," }
+                if n > 0 { out.append(0x2C) }
                 if pretty { Self.newline(&out, indent + 1) }
-                element.write(to: &out, indent: indent + 1, pretty: pretty)
+                element.write(into: &out, indent: indent + 1, pretty: pretty)
             }
             if pretty { Self.newline(&out, indent) }
-            out += "]"
+            out.append(0x5D)
         case .object(let members):
             guard !members.isEmpty else {
-                out += "{}"
+                out += [0x7B, 0x7D]
                 return
             }
-            out += "{"
+            out.append(0x7B)
             for (n, (key, value)) in members.enumerated() {
-                if n > 0 { out += "," }
+                if n > 0 { out.append(0x2C) }
                 if pretty { Self.newline(&out, indent + 1) }
                 Self.quote(key, into: &out)
-                out += pretty ? ": " : ":"
-                value.write(to: &out, indent: indent + 1, pretty: pretty)
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
+                value.write(into: &out, indent: indent + 1, pretty: pretty)
             }
             if pretty { Self.newline(&out, indent) }
-            out += "}"
+            out.append(0x7D)
         }
     }
 
-    /// RFC 8259 string escaping: quotes, backslashes and control characters.
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// RFC 8259 string escaping of quotes, backslashes and control characters; other bytes of
+    /// the UTF-8 text are copied as they are.
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 
-    private static func newline(_ out: inout String, _ indent: Int) {
-        out += "\n"
-        out += String(repeating: "  ", count: indent)
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        out += repeatElement(0x20, count: indent * 2)
     }
 }
 

@@ -32,13 +32,29 @@ public struct SampleGenerator {
         if !problems.contains(problem) { problems.append(problem) }
     }
 
+    /// `<type>.jsonl`, the name check-artifacts reads the type from; a type whose name cannot be a
+    /// file name is an error rather than a file written somewhere else.
+    public static func fileName(_ type: String) throws(InputError) -> String {
+        guard !type.isEmpty, !type.contains("/"), type != ".", type != "..", !type.contains("\u{0}") else {
+            throw InputError(path: type, reason: "this record type name cannot be a file name: generate it with --record-type and no --output")
+        }
+        return type + ".jsonl"
+    }
+
     /// The id of the `k`th generated record of a type.
     public static func recordID(_ type: String, _ k: Int) -> String { "\(type)-\(k)" }
 
     public mutating func items(of type: RecordType) -> [OrderedJSON] {
+        var items: [OrderedJSON] = []
+        generate(type) { items.append($0) }
+        return items
+    }
+
+    /// Hands the items of a type to `each` one at a time, so large counts stream to disk.
+    public mutating func generate<E: Error>(_ type: RecordType, each: (OrderedJSON) throws(E) -> Void) throws(E) {
         rng = SplitMix64(seed: options.seed, stream: type.key)
         let alwaysPresent = Set(type.conditions.flatMap { group in group.conditions.flatMap { $0.affectedFields.map(\.value) } })
-        return (0..<options.count).map { k in
+        for k in 0..<options.count {
             let (created, modified) = envelopeDates()
             var item: [(String, OrderedJSON)] = [
                 ("id", .string(Self.recordID(type.key, k))),
@@ -49,15 +65,21 @@ public struct SampleGenerator {
             if roll < 20 { item.append(("operation", .string("created"))) } else if roll < 30 { item.append(("operation", .string("updated"))) }
             let data = object(type.fields, owner: type.key, record: k, alwaysPresent: alwaysPresent, depth: 0)
             item.append(("data", data))
-            return .object(item)
+            try each(.object(item))
         }
     }
 
     /// `attachments` items whose parents are generated records.
     public mutating func attachments() -> [OrderedJSON] {
+        var items: [OrderedJSON] = []
+        generateAttachments { items.append($0) }
+        return items
+    }
+
+    public mutating func generateAttachments<E: Error>(each: (OrderedJSON) throws(E) -> Void) throws(E) {
         rng = SplitMix64(seed: options.seed, stream: "attachments")
         let author = generated.first { $0.lowercased().contains("user") }
-        return (0..<options.count).map { k in
+        for k in 0..<options.count {
             let (created, modified) = envelopeDates()
             let parent = rng.pick(generated) ?? ""
             var item: [(String, OrderedJSON)] = [
@@ -73,7 +95,7 @@ public struct SampleGenerator {
                 ("created_date", .string(created)),
                 ("modified_date", .string(modified)),
             ]
-            return .object(item)
+            try each(.object(item))
         }
     }
 
