@@ -330,10 +330,13 @@ def test_sample_items_are_shaped_as_the_sdk_writes_them(binary, tmp_path):
     assert reporters and set(reporters) <= emails
     ids = {u["id"] for u in users}
     assert {t["data"]["owner"] for t in tickets} <= ids
+    generated = {(name, item["id"]) for name in ("users", "tickets", "comments") for item in read_jsonl(out / f"{name}.jsonl")}
     mentions = [part for t in tickets for part in (t["data"].get("body") or []) if isinstance(part, dict)]
-    assert mentions and all(m["id"].startswith(m["ref_type"] + "-") for m in mentions)
+    assert mentions and all((m["ref_type"], m["id"]) in generated for m in mentions)
     typed = [t["data"]["duplicate_of"] for t in tickets if t["data"].get("duplicate_of")]
-    assert typed and all(ref["ref_type"] == "tickets" for ref in typed)
+    assert typed and all(ref["ref_type"] == "tickets" and ("tickets", ref["id"]) in generated for ref in typed)
+    members = [a["member_id"] for t in tickets for a in (t["data"].get("access") or [])]
+    assert members and set(members) <= ids
     assert all(1 <= len(t["data"]["labels"]) <= 4 for t in tickets if t["data"].get("labels") is not None)
     assert all(0 <= t["data"]["points"] <= 13 for t in tickets if t["data"].get("points") is not None)
     assert {t["data"]["status"] for t in tickets} <= {"open", "done"}  # never the deprecated key
@@ -392,6 +395,14 @@ def test_json_schema_accepts_sample_output(binary, tmp_path, metadata):
         for item in read_jsonl(tmp_path / "out" / f"{record_type}.jsonl"):
             errors = [e.message for e in check.iter_errors(item)]
             assert errors == [], (record_type, item["id"], errors)
+
+
+def test_format_checking_is_on():
+    """date-time is checked only when rfc3339-validator is installed; without it the faults that only
+    a calendar catches (hour 24, 29 February of a common year) would pass silently."""
+    check = validator({"type": "string", "format": "date-time"})
+    assert list(check.iter_errors("2024-03-01T24:00:00Z"))
+    assert list(validator({"type": "string", "format": "date"}).iter_errors("2023-02-29"))
 
 
 def test_json_schema_types_dates_as_dates(binary):

@@ -76,12 +76,15 @@ public struct SampleGenerator {
         return items
     }
 
+    /// Hands out `attachments` items one at a time; none when no record type is generated (an
+    /// attachment needs a parent).
     public mutating func generateAttachments<E: Error>(each: (OrderedJSON) throws(E) -> Void) throws(E) {
+        guard !generated.isEmpty else { return }
         rng = SplitMix64(seed: options.seed, stream: "attachments")
         let author = generated.first { $0.lowercased().contains("user") }
         for k in 0..<options.count {
             let (created, modified) = envelopeDates()
-            let parent = rng.pick(generated) ?? ""
+            let parent = rng.pick(generated) ?? generated[0]
             var item: [(String, OrderedJSON)] = [
                 ("url", .string("https://files.example.com/attachments/attachment-\(k).txt")),
                 ("id", .string("attachment-\(k)")),
