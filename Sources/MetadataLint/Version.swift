@@ -1,3 +1,17 @@
+import JQ
+
 public enum MetadataLintVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
+
+    /// What `--version` prints: ours and the libjq this process loaded, e.g.
+    /// `0.2.0 (libjq 1.6, Debian package 1.6-2.1+deb12u3)`.
+    public static var withLibraries: String {
+        "\(current) (libjq \(LibJQVersion.describe()))"
+    }
+
+    /// For the argument parser, which builds its version text on every run: finding libjq's
+    /// version reads dpkg's database, so only when `--version` was asked for.
+    public static var forCommandLine: String {
+        CommandLine.arguments.dropFirst().contains("--version") ? withLibraries : current
+    }
 }

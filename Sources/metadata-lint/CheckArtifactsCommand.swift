@@ -92,7 +92,8 @@ struct CheckArtifactsCommand: ParsableCommand {
             footer.append("records: \(types.isEmpty ? "none" : types.joined(separator: ", "))")
         }
         let code = output.emit(result.diagnostics, totals: (result.errors, result.warnings, result.notes),
-                               files: result.files, rules: config.allRules, footer: footer)
+                               files: result.files, rules: config.allRules, footer: footer,
+                               category: "metadata-lint/check-artifacts")
         if code != 0 { throw ExitCode(code) }
     }
 }

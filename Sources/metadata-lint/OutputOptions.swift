@@ -39,8 +39,8 @@ struct OutputOptions: ParsableArguments {
     /// when more were found than are shown (check-artifacts' cap); `footer` lines come before the
     /// text summary.
     func emit(_ diagnostics: [Diagnostic], totals: (errors: Int, warnings: Int, notes: Int)? = nil, files: Int,
-              rules: [RuleInfo], footer: [String] = []) -> Int32 {
-        let renderer = format.renderer(color: useColor)
+              rules: [RuleInfo], footer: [String] = [], category: String = "metadata-lint") -> Int32 {
+        let renderer = format.renderer(color: useColor, category: category)
         Output.write(renderer.render(diagnostics, rules: rules))
         let errors = totals?.errors ?? diagnostics.filter { $0.severity == .error }.count
         let warnings = totals?.warnings ?? diagnostics.filter { $0.severity == .warning }.count
@@ -50,7 +50,7 @@ struct OutputOptions: ParsableArguments {
             Output.write(TextRenderer.summary(errors: errors, warnings: warnings, notes: notes, files: files) + "\n")
         } else if format == .github {
             // GitHub shows at most 10 annotations per type: keep the full report in the log too.
-            FileHandle.standardError.write(Data(TextRenderer(color: false).render(diagnostics, rules: rules).utf8))
+            FileHandle.standardError.write(Data(GitHubRenderer.inert(TextRenderer(color: false).render(diagnostics, rules: rules)).utf8))
         }
         return errors > 0 || (strict && warnings > 0) ? 1 : 0
     }

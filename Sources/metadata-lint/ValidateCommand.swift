@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let code = output.emit(diagnostics, files: paths.count, rules: config.allRules)
+        let code = output.emit(diagnostics, files: paths.count, rules: config.allRules, category: "metadata-lint/validate")
         if code != 0 { throw ExitCode(code) }
     }
 }
