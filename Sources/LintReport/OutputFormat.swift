@@ -16,8 +16,10 @@ extension Report {
         switch format {
         case .text: return (TextRenderer(color: color, quiet: quiet).render(self), "")
         case .json: return (JSONRenderer().render(diagnostics, rules: rules), "")
-        case .sarif: return (SARIFRenderer().render(diagnostics, rules: rules), "")
-        case .github: return (GitHubRenderer().render(diagnostics, rules: rules), TextRenderer(color: false).render(self))
+        case .sarif: return (SARIFRenderer(category: category).render(diagnostics, rules: rules), "")
+        case .github:
+            // The copy on standard error must not be read as workflow commands.
+            return (GitHubRenderer().render(diagnostics, rules: rules), GitHubRenderer.inert(TextRenderer(color: false).render(self)))
         }
     }
 }
