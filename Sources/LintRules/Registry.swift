@@ -29,7 +29,8 @@ public enum Rules {
     package static let artifact = [
         unknownItemType, itemEnvelope, undeclaredDataField, fieldValueType, invalidEnumValue, invalidDateValue,
         valueOutOfBounds, missingRequiredField, duplicateItemID, danglingReference, referencesNotChecked,
-        attachmentShape, corruptArtifact, itemsNotChecked,
+        attachmentShape, corruptArtifact, invalidRefType, typeKeyValue, privilegeValue, syncUnitShape,
+        suspiciousTimestamp, metadataCopyDiffers, metadataCopyChosen,
     ]
 
     /// Each rule once, ordered by group, in the order first listed within a group.

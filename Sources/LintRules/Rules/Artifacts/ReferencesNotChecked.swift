@@ -22,6 +22,8 @@ public enum ReferencesNotChecked: RuleViolation {
 
     case targetNotGiven(recordType: String, example: String)
     case attachmentParents
+    /// Mentions of inline attachments ("ref_type": "artifact") when no attachments artifact was given.
+    case inlineAttachments(example: String)
 
     public var message: String {
         switch self {
@@ -29,6 +31,8 @@ public enum ReferencesNotChecked: RuleViolation {
             return "references to record type \"\(type)\" (such as \(example)) were not checked: no \(type) artifact was given"
         case .attachmentParents:
             return "attachment parent ids were not checked: no record artifacts were given"
+        case .inlineAttachments(let example):
+            return "mentions of inline attachments (such as \(example)) were not checked: no attachments artifact was given"
         }
     }
 }
