@@ -182,7 +182,9 @@ public final class ArtifactSchema: Sendable {
             if recordType == nil { structObjects[name] = index }
             var checks: [FieldCheck] = []
             for field in fields {
-                guard let type = field.type else { continue }
+                // A field whose type could not be read is still declared; its values go unchecked,
+                // as participation values do (the metadata error is reported once, not per record).
+                let type = field.type ?? .participation
                 var group: Int? = nil
                 if type == .reference, let spec = field.reference { group = self.group(spec) }
                 if type == .permission, let spec = field.permissionMember { group = self.group(spec) }
