@@ -204,5 +204,7 @@ import Testing
         ])
         #expect(result.recordCounts == ["users": 1200, "epics": 300])
         #expect(result.errors == 4)
+        // The first copy is found whichever worker or chunk saw it.
+        #expect(result.diagnostics.first { $0.rule == "duplicate-item-id" }?.message.contains("already used at line 8") == true)
     }
 }
