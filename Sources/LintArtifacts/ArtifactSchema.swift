@@ -212,7 +212,11 @@ public final class ArtifactSchema: Sendable {
             }
             objects[index] = ObjectSchema(
                 name: name, fields: checks, table: ByteKeyTable(checks.map(\.name)),
-                requiredFields: checks.indices.filter { checks[$0].isRequired })
+                // A required `id` wrongly declared as a field (reserved-field-name) is not looked
+                // for in every record's data: the metadata error is reported once.
+                requiredFields: checks.indices.filter {
+                    checks[$0].isRequired && !(recordType != nil && ReservedFieldName.fieldNames.contains(checks[$0].name))
+                })
             return index
         }
     }
