@@ -9,7 +9,8 @@ extension Rules {
             why: """
             References are resolved across all the artifacts given in one run. When no artifact of a \
             target type was given, its references cannot be checked, and this note says so once per \
-            target type instead of flagging every record.
+            target type instead of flagging every record; likewise for mentions of inline \
+            attachments ("ref_type": "artifact") when no attachments artifact was given.
             """,
             example: "",
             fix: """
