@@ -51,6 +51,8 @@ public struct ArtifactCheck {
         /// Bytes held by the reference index (id and identifier sets, pending references) at its peak.
         public var indexBytes = 0
         public var pendingReferences = 0
+        /// Record types of the metadata and the reserved item types.
+        public var knownItemTypes: [String] = []
     }
 
     struct Artifact {
@@ -118,7 +120,7 @@ public struct ArtifactCheck {
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
                       warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count,
-                      sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences)
+                      sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known)
     }
 
     /// Validates the metadata (--metadata, else the newest copy) and every copy the extractor

@@ -12,12 +12,14 @@ public protocol DiagnosticRenderer: Sendable {
 extension Report {
     /// What a run prints: the report in `format` on standard output and, for `github` (which shows
     /// only 10 annotations per type), the full text report on standard error.
-    public func render(_ format: OutputFormat, color: Bool) -> (stdout: String, stderr: String) {
+    public func render(_ format: OutputFormat, color: Bool, quiet: Bool = false) -> (stdout: String, stderr: String) {
         switch format {
-        case .text: return (TextRenderer(color: color).render(self), "")
+        case .text: return (TextRenderer(color: color, quiet: quiet).render(self), "")
         case .json: return (JSONRenderer().render(diagnostics, rules: rules), "")
-        case .sarif: return (SARIFRenderer().render(diagnostics, rules: rules), "")
-        case .github: return (GitHubRenderer().render(diagnostics, rules: rules), TextRenderer(color: false).render(self))
+        case .sarif: return (SARIFRenderer(category: category).render(diagnostics, rules: rules), "")
+        case .github:
+            // The copy on standard error must not be read as workflow commands.
+            return (GitHubRenderer().render(diagnostics, rules: rules), GitHubRenderer.inert(TextRenderer(color: false).render(self)))
         }
     }
 }

@@ -59,7 +59,8 @@ public struct MetadataValidator: Sendable {
             for note in scanner.notes {
                 sink.report(note.violation { sink.line(of: $0) }, at: SourceRef(offset: note.offset, pointer: ""))
             }
-            sink.report(error, at: SourceRef(offset: error.offset, pointer: ""))
+            sink.report(NotJSON(error: error, guess: InputGuess.guess(source.bytes, error: error)),
+                        at: SourceRef(offset: error.offset, pointer: ""))
             return nil
         }
     }

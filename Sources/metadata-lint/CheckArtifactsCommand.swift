@@ -49,7 +49,7 @@ struct CheckArtifactsCommand: ParsableCommand {
             }
             options.recordFilter = { JQRecordFilter.compiled(program) }
         }
-        options.cap = output.format == .text ? CheckArtifacts.perFieldLimit : nil
+        options.cap = output.format.allSatisfy { $0.format == .text } ? CheckArtifacts.perFieldLimit : nil
         if let workers {
             guard workers >= 1 else { throw ValidationError("--workers must be 1 or more") }
             options.workers = workers

@@ -12,9 +12,8 @@ struct RulesCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        var options = try OutputOptions.parse(config.map { ["--config", $0] } ?? [])
-        options.format = .text
-        let all = try options.loadConfig().allRules
+        let loaded = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig()
+        let all = loaded.allRules
         if json {
             Output.write(RuleCatalogue.json(all))
             return
@@ -27,7 +26,9 @@ struct RulesCommand: ParsableCommand {
                 group = rule.group
             }
             let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            // The severity in force: the config may change it or turn the rule off.
+            let effective = loaded.policy.severity(of: rule).map(\.rawValue) ?? "off"
+            let severity = effective.padding(toLength: 7, withPad: " ", startingAt: 0)
             Output.write("  \(id)  \(severity)  \(rule.summary)\n")
         }
     }

@@ -15,7 +15,12 @@ extension Rules {
             grand_parent_id is a string, or a number as older SDK versions wrote it. Anything \
             missing, mistyped or extra fails the attachment phase.
             """,
-            example: "",
+            example: """
+            attachments.jsonl:
+              {"url": "https://example.com/y.png", "id": "f1", "file_name": "y.png", "parent_id": "e1", "size": 3}
+            ssor_attachment.jsonl:
+              {"id": {"devrev": "artifact-1", "external": "a1"}, "parent_id": {"external": "e1"}, "actor_id": {"external": "u1"}}
+            """,
             fix: """
             Fix the attachment writer.
             """))

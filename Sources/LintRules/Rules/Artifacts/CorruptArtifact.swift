@@ -11,7 +11,10 @@ extension Rules {
             interrupted upload or a writer that was not closed) or is corrupt loses every record \
             after the damage. The diagnostic gives the last line that could be read.
             """,
-            example: "",
+            example: """
+            $ gzip -t users.jsonl.gz
+            gzip: users.jsonl.gz: unexpected end of file
+            """,
             fix: """
             Regenerate the artifact, and make sure the extractor closes the gzip stream before \
             uploading it.

@@ -15,7 +15,14 @@ extension Rules {
             that matches nothing was not extracted or is formatted differently (an email in other \
             case, a numeric id as a string).
             """,
-            example: "",
+            example: """
+            external_domain_metadata.json:
+              "author": { "type": "reference", "reference": { "refers_to": { "#record:users": { "by_field": "email" } } } }
+            users.jsonl:
+              {"id": "u1", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"email": "ada@example.com", "name": "Ada"}}
+            comments.jsonl:
+              {"id": "c2", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"text": "hi", "epic": "e1", "author": "ADA@example.com"}}
+            """,
             fix: """
             Extract the target, or fix the value.
             """))

@@ -11,7 +11,11 @@ extension Rules {
             type across all of its artifacts. A repeated id usually means overlapping pagination or \
             a batch uploaded twice, and the later record silently replaces the earlier one.
             """,
-            example: "",
+            example: """
+            users.jsonl:
+              {"id": "u7", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"email": "eve@example.com"}}
+              {"id": "u7", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"email": "eve.smith@example.com"}}
+            """,
             fix: """
             Deduplicate in the extractor.
             """))

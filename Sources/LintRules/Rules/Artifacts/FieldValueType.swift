@@ -14,7 +14,13 @@ extension Rules {
             collection field is a JSON array of such values; any other field is a single value. \
             Missing values are null or omitted.
             """,
-            example: "",
+            example: """
+            external_domain_metadata.json:
+              "points": { "type": "int" },
+              "done": { "type": "bool" }
+            epics.jsonl:
+              {"id": "e4", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"title": "Launch", "owner": "u1", "points": "5", "done": "no"}}
+            """,
             fix: """
             Fix the extractor's serialisation, or the field's declared type.
             """))

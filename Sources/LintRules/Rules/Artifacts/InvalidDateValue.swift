@@ -11,7 +11,10 @@ extension Rules {
             with a time zone offset (1972-03-29T22:04:47+01:00 or ...Z). Both must be real: no \
             2023-02-29, no 24:00, no missing offset.
             """,
-            example: "",
+            example: """
+            epics.jsonl:
+              {"id": "e4", "created_date": "2024-01-01", "modified_date": "2024-01-01T10:00:00Z", "data": {"title": "Launch", "owner": "u1", "due": "2023-02-29"}}
+            """,
             fix: """
             Format dates in the extractor with an RFC 3339 formatter in UTC.
             """))

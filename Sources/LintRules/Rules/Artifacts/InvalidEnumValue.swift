@@ -8,12 +8,18 @@ extension Rules {
             what: "An enum field's value is not one of its declared keys.",
             why: """
             An enum value in the data must be one of the keys declared in the field's enum block \
-            (keys are compared exactly, case included). An undeclared value cannot be mapped.
+            (keys are compared exactly, case included). An undeclared value cannot be mapped. \
+            Values are often configurable in the external system.
             """,
-            example: "",
+            example: """
+            external_domain_metadata.json:
+              "priority": { "type": "enum", "enum": { "values": [ { "key": "P0" }, { "key": "P1" } ] } }
+            epics.jsonl:
+              {"id": "e4", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"title": "Launch", "owner": "u1", "priority": "p0"}}
+            """,
             fix: """
-            Values are often configurable in the external system: fetch them from its API when \
-            building the metadata on each sync, or add the missing key.
+            Fetch the values from the external system's API when building the metadata on each \
+            sync, or add the missing key.
             """))
 }
 

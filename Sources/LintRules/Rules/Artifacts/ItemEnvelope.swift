@@ -13,7 +13,10 @@ extension Rules {
             level, such as a field that belongs inside data, is rejected. Items of a record type \
             marked "no_identifier": true (authorization policies) carry only data.
             """,
-            example: "",
+            example: """
+            comments.jsonl:
+              {"id": "c3", "data": {"text": "hi", "epic": "e1"}, "author": "ada@example.com"}
+            """,
             fix: """
             Move fields into data and fill in the missing keys.
             """))

@@ -11,7 +11,12 @@ extension Rules {
             observed whole, that is, with no operation or with operation "created". Updates and \
             deletions may omit it.
             """,
-            example: "",
+            example: """
+            external_domain_metadata.json:
+              "title": { "type": "text", "is_required": true }
+            epics.jsonl:
+              {"id": "e4", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"owner": "u1", "priority": "P1"}}
+            """,
             fix: """
             Extract the field, or drop is_required if the external system does not guarantee it.
             """))

@@ -12,7 +12,11 @@ extension Rules {
             target type instead of flagging every record; likewise for mentions of inline \
             attachments ("ref_type": "artifact") when no attachments artifact was given.
             """,
-            example: "",
+            example: """
+            epics.jsonl:
+              {"id": "e5", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"title": "Launch", "owner": "u1"}}
+            $ metadata-lint check-artifacts --metadata external_domain_metadata.json epics.jsonl
+            """,
             fix: """
             Pass the target type's artifacts too to check them.
             """))

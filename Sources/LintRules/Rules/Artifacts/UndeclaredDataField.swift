@@ -12,7 +12,10 @@ extension Rules {
             usually means the metadata is behind the extractor, or a name differs in case or \
             spelling.
             """,
-            example: "",
+            example: """
+            comments.jsonl:
+              {"id": "c2", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"text": "hi", "epic": "e1", "athor": "ada@example.com"}}
+            """,
             fix: """
             Declare the field, or fix the name in the extractor.
             """))

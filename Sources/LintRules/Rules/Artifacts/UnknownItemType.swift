@@ -14,7 +14,12 @@ extension Rules {
             <type>-<n>.jsonl.gz, <type>_<n>.jsonl). Airdrop drops data whose item type it does not \
             know.
             """,
-            example: "",
+            example: """
+            external_domain_metadata.json:
+              "record_types": { "users": { "fields": {} }, "epics": { "fields": {} } }
+            tasks.jsonl:
+              {"id": "t1", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {}}
+            """,
             fix: """
             Rename the file, pass --item-type, or declare the record type.
             """))

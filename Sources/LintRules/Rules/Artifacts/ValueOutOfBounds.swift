@@ -11,7 +11,12 @@ extension Rules {
             max, text lengths (in characters) within min_length and max_length, collections with \
             between min_length and max_length elements. A value outside them fails when loaded.
             """,
-            example: "",
+            example: """
+            external_domain_metadata.json:
+              "points": { "type": "int", "int": { "min": 0, "max": 100 } }
+            epics.jsonl:
+              {"id": "e4", "created_date": "2024-01-01T10:00:00Z", "modified_date": "2024-01-01T10:00:00Z", "data": {"title": "Launch", "owner": "u1", "points": 101}}
+            """,
             fix: """
             Fix the data, or widen the bounds if they are wrong.
             """))

@@ -16,10 +16,18 @@ extension Rules {
             stages, "no_transitions_defined" (now "all_transitions_allowed"), and the field flags \
             is_system, is_pii, is_sortable, is_groupable, is_required_on_create and is_deprecated.
             """,
-            example: "",
+            example: """
+            "comments": {
+              "loading": {},
+              "fields": {
+                "body": { "type": "text", "is_pii": true },
+                "author": { "type": "reference", "reference": { "refers_to": { "#record:users": {} }, "role": "parent" } }
+              }
+            }
+            """,
             fix: """
-            The message says what replaced each one; migrate the key and add "schema_version": \
-            "v0.2.0".
+            Migrate each key to its replacement (the message says what replaced it) and add \
+            "schema_version": "v0.2.0".
             """))
 
     /// Reported while reading the model (MetadataReader.checkKeys).
@@ -32,7 +40,14 @@ extension Rules {
             schema names it "are_record_type_conversions_possible". metadata-lint accepts both and \
             reads the value, but the old name may stop working.
             """,
-            example: "",
+            example: """
+            "record_type_categories": {
+              "tickets": { "are_transitions_possible": true }
+            },
+            "record_types": {
+              "bugs": { "category": "tickets", "fields": {} }
+            }
+            """,
             fix: """
             Rename the key to the name the message gives (validate --fix does it).
             """))

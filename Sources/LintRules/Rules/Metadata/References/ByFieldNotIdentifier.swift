@@ -15,7 +15,16 @@ extension Rules {
             the target record type (on every record type of a #category: target) and be marked \
             "is_identifier": true. Otherwise the references cannot be resolved.
             """,
-            example: "",
+            example: """
+            "users": {
+              "fields": { "email": { "type": "text", "is_identifier": true }, "name": { "type": "text" } }
+            },
+            "comments": {
+              "fields": {
+                "author": { "type": "reference", "reference": { "refers_to": { "#record:users": { "by_field": "name" } } } }
+              }
+            }
+            """,
             fix: """
             Add the field or the flag on the target, or fix the field name.
             """))

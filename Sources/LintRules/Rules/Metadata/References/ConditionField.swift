@@ -14,7 +14,15 @@ extension Rules {
             a name (the schema requires unique items). A condition on a field that does not exist \
             never applies.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "status": { "type": "enum", "enum": { "values": [ { "key": "open" }, { "key": "done" } ] } },
+              "resolution": { "type": "text" }
+            },
+            "conditions": {
+              "status": [ { "value": "done", "comparator": "eq", "affected_fields": ["resolutoin"], "effect": "show" } ]
+            }
+            """,
             fix: """
             Fix the field name or declare the field.
             """))

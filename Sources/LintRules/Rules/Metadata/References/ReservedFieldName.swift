@@ -12,12 +12,19 @@ extension Rules {
             Every extracted item carries its primary key, creation and modification time at the top \
             level (id, created_date, modified_date), outside "data". The metadata guide says they \
             must not be declared as fields; declaring them makes the mapping offer fields that never \
-            appear in "data".
+            appear in "data". (Several public snap-ins declare them; this is the most common mistake \
+            in real files.)
             """,
-            example: "",
+            example: """
+            "fields": {
+              "id": { "type": "text" },
+              "email": { "type": "text" },
+              "created_date": { "type": "timestamp" },
+              "modified_date": { "type": "timestamp" }
+            }
+            """,
             fix: """
-            Remove the declaration. (Several public snap-ins declare them; this is the most common \
-            mistake in real files.)
+            Remove the declaration.
             """))
 }
 

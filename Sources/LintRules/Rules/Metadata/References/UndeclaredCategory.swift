@@ -14,7 +14,13 @@ extension Rules {
             references resolve to; an undeclared one is rejected and its record types cannot be \
             mapped as a group.
             """,
-            example: "",
+            example: """
+            "record_type_categories": { "tickets": {} },
+            "record_types": {
+              "bugs": { "category": "ticket", "fields": {} },
+              "tasks": { "category": "tickets", "fields": {} }
+            }
+            """,
             fix: """
             Declare the category under record_type_categories, or fix the name.
             """))

@@ -15,7 +15,16 @@ extension Rules {
             record type is "users" can never resolve: every such reference in the data fails to \
             map, and a privilege for a type outside type_keys is not loaded.
             """,
-            example: "",
+            example: """
+            "record_types": {
+              "users": { "fields": { "email": { "type": "text" } } },
+              "tasks": {
+                "fields": {
+                  "owner": { "type": "reference", "reference": { "refers_to": { "#record:user": {} } } }
+                }
+              }
+            }
+            """,
             fix: """
             Fix the name (the message suggests the closest one) or declare the target.
             """))

@@ -12,7 +12,15 @@ extension Rules {
             A struct field holds an object shaped by a struct type, named by "struct": {"key": ...}. \
             The key must be declared under struct_types, or the field's values cannot be read.
             """,
-            example: "",
+            example: """
+            "struct_types": { "address": { "fields": { "city": { "type": "text" } } } },
+            "record_types": {
+              "users": { "fields": {
+                "home": { "type": "struct", "struct": { "key": "adress" } },
+                "work": { "type": "struct", "struct": { "key": "address" } }
+              } }
+            }
+            """,
             fix: """
             Declare the struct type or fix the key.
             """))

@@ -13,7 +13,12 @@ extension Rules {
             #category: reference targets has no effect, and usually means a record type's category \
             was misspelled or dropped.
             """,
-            example: "",
+            example: """
+            "record_type_categories": { "tickets": {}, "agents": {} },
+            "record_types": {
+              "bugs": { "category": "tickets", "fields": {} }
+            }
+            """,
             fix: """
             Assign it to the record types it was meant for, or remove it.
             """))
@@ -26,7 +31,12 @@ extension Rules {
             A struct type that no field names in "struct": {"key": ...} has no effect and usually \
             means a field's struct key was misspelled.
             """,
-            example: "",
+            example: """
+            "struct_types": { "address": { "fields": { "city": { "type": "text" } } } },
+            "record_types": {
+              "users": { "fields": { "email": { "type": "text" } } }
+            }
+            """,
             fix: """
             Use it from the field it was meant for, or remove it.
             """))

@@ -14,7 +14,16 @@ extension Rules {
             the stages' names and order. A field that does not exist, or is not an enum, cannot \
             drive the diagram.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "status": { "type": "enum", "enum": { "values": [ { "key": "open" }, { "key": "done" } ] } },
+              "title": { "type": "text" }
+            },
+            "stage_diagram": {
+              "controlling_field": "title",
+              "stages": { "open": {}, "done": {} }
+            }
+            """,
             fix: """
             Name an enum field of the record type.
             """))
@@ -28,7 +37,15 @@ extension Rules {
             stage is read from that field's value; a stage no value can select is unreachable. The \
             schema also requires at least two stages.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "status": { "type": "enum", "enum": { "values": [ { "key": "open" }, { "key": "done" } ] } }
+            },
+            "stage_diagram": {
+              "controlling_field": "status",
+              "stages": { "open": {}, "finished": {} }
+            }
+            """,
             fix: """
             Rename the stage to an enum key, or add the key to the enum.
             """))
@@ -42,7 +59,16 @@ extension Rules {
             When all_transitions_allowed is true, the diagram is all-to-all and explicit transitions \
             are invalid.
             """,
-            example: "",
+            example: """
+            "stage_diagram": {
+              "controlling_field": "status",
+              "starting_stage": "open",
+              "stages": {
+                "open": { "transitions_to": ["doign"] },
+                "doing": {}
+              }
+            }
+            """,
             fix: """
             Fix the target, or remove either the transitions or all_transitions_allowed.
             """))
@@ -56,7 +82,16 @@ extension Rules {
             be omitted only when the diagram declares neither states nor transitions (then the \
             alphabetically first open stage is used).
             """,
-            example: "",
+            example: """
+            "stage_diagram": {
+              "controlling_field": "status",
+              "starting_stage": "new",
+              "stages": {
+                "open": { "transitions_to": ["done"] },
+                "done": {}
+              }
+            }
+            """,
             fix: """
             Add or fix starting_stage.
             """))
@@ -70,7 +105,14 @@ extension Rules {
             of the diagram's "states", or one of the default states open, in_progress and closed. An \
             unknown state cannot be created.
             """,
-            example: "",
+            example: """
+            "stage_diagram": {
+              "controlling_field": "status",
+              "starting_stage": "open",
+              "states": { "review": { "name": "In review" } },
+              "stages": { "open": { "state": "open" }, "doing": { "state": "reviewing" } }
+            }
+            """,
             fix: """
             Declare it under "states" or use a default.
             """))

@@ -14,7 +14,13 @@ extension Rules {
             date and an RFC 3339 timestamp with offset for timestamp. A default that does not fit is \
             rejected by the schema or fails when it is used.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "active": { "type": "bool", "default_value": "yes" },
+              "born": { "type": "date", "default_value": "2023-02-30" },
+              "count": { "type": "int", "default_value": 1.5 }
+            }
+            """,
             fix: """
             Write the default in the field's type.
             """))

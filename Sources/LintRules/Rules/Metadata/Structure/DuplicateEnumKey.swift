@@ -12,7 +12,12 @@ extension Rules {
             Enum keys are what appears in the data, so each must be unique within its enum: two \
             values with the same key give the key two names and make the mapping ambiguous.
             """,
-            example: "",
+            example: """
+            "kind": {
+              "type": "enum",
+              "enum": { "values": [ { "key": "bug" }, { "key": "task" }, { "key": "bug" } ] }
+            }
+            """,
             fix: """
             Remove the duplicate or give it its own key.
             """))

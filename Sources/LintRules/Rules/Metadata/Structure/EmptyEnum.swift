@@ -10,13 +10,16 @@ extension Rules {
             what: "An enum declares no values.",
             why: """
             An enum with an empty values list accepts no value at all, so every record with that \
-            field set fails.
+            field set fails. This is legitimate only when the values are discovered at run time and \
+            the external system has none yet.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "kind": { "type": "enum", "enum": { "values": [] } }
+            }
+            """,
             fix: """
-            This is legitimate only when the values are discovered at run time and the external \
-            system has none yet; otherwise declare the values, ideally fetched from the external \
-            system's API on each sync.
+            Declare the values, ideally fetched from the external system's API on each sync.
             """))
 }
 

@@ -14,7 +14,12 @@ extension Rules {
             field, and controlling_field, starting_stage and link_type_field need a value. An empty \
             one cannot match anything in the data.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "owner": { "type": "reference", "reference": { "refers_to": {} } },
+              "kind": { "type": "enum", "enum": { "values": [ { "key": "" } ] } }
+            }
+            """,
             fix: """
             Fill it in or remove the key.
             """))

@@ -14,7 +14,13 @@ extension Rules {
             bounds are whole numbers, and in every block min must not exceed max: with min_length 10 \
             and max_length 5 no value is valid and every record fails.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "email": { "type": "text", "text": { "min_length": -1 } },
+              "name": { "type": "text", "text": { "min_length": 10, "max_length": 5 } },
+              "tags": { "type": "text", "collection": { "max_length": 2.5 } }
+            }
+            """,
             fix: """
             Fix or swap the bounds.
             """))

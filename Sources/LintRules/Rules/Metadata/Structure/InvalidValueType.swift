@@ -16,9 +16,16 @@ extension Rules {
             refers_to are objects, lists such as enum values are arrays. A quoted "true" or "5" is a \
             string, not a boolean or number.
             """,
-            example: "",
+            example: """
+            "users": {
+              "name": 42,
+              "fields": {
+                "email": { "type": "text", "is_required": "true" }
+              }
+            }
+            """,
             fix: """
-            The message names the expected type; write the value in that type.
+            Write the value in the expected type, which the message names.
             """))
 }
 

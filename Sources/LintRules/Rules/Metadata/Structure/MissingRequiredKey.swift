@@ -15,7 +15,12 @@ extension Rules {
             comparator, affected_fields and effect in a condition, link_type_field and \
             link_direction_names in link_naming_data. DevRev rejects the file without them.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "email": { "name": "Email" },
+              "status": { "type": "enum", "enum": { } }
+            }
+            """,
             fix: """
             Add the key the message names.
             """))

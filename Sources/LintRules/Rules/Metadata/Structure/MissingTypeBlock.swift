@@ -15,7 +15,12 @@ extension Rules {
             fields need the struct type they hold ("struct": {"key": ...}). Without the block the \
             field cannot be mapped.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "owner": { "type": "reference" },
+              "status": { "type": "enum" }
+            }
+            """,
             fix: """
             Add the block the message shows.
             """))

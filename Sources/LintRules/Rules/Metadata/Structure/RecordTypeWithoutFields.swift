@@ -14,7 +14,12 @@ extension Rules {
             every record type to have a fields object, even an empty one. Metadata written from that \
             guide fails validation in a sync.
             """,
-            example: "",
+            example: """
+            "record_types": {
+              "issues": {},
+              "comments": { "name": "Comment" }
+            }
+            """,
             fix: """
             Add "fields": {} and declare the fields found in the data.
             """))

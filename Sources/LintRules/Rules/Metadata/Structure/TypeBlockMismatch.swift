@@ -15,7 +15,12 @@ extension Rules {
             other type block. A text field with an enum block usually means the type was changed and \
             the block forgotten, or the type is wrong.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "email": { "type": "text", "enum": { "values": [ { "key": "a" } ] } },
+              "age": { "type": "int", "text": { "max_length": 3 } }
+            }
+            """,
             fix: """
             Remove the block, or change the type to match it.
             """))
@@ -28,8 +33,9 @@ public struct TypeBlockMismatch: RuleViolation {
     public let type: FieldType
 
     public var message: String {
-        let fix = type.blockKey.map { "a \(type.rawValue) field takes a \"\($0)\" block" }
-            ?? "a \(type.rawValue) field takes no type block"
+        let article = "aeiou".contains(type.rawValue.prefix(1)) ? "an" : "a"
+        let fix = type.blockKey.map { "\(article) \(type.rawValue) field takes a \"\($0)\" block" }
+            ?? "\(article) \(type.rawValue) field takes no type block"
         return "the \"\(block)\" block belongs to \(block) fields, but \(field) has type \"\(type.rawValue)\": remove the block or change the type (\(fix))"
     }
 }

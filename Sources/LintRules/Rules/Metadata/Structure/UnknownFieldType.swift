@@ -13,12 +13,17 @@ extension Rules {
             A field type is one of bool, int, float, text, rich_text, reference, typed_reference, \
             enum, date, timestamp, struct, permission, type_key, record_type_privilege, \
             field_privilege, conditional_privilege or participation. Names from other systems \
-            (string, integer, boolean, datetime, array) are not types here: an array is its element \
-            type plus a collection block, an object is a struct type.
+            (string, integer, boolean, datetime, array) are not types here.
             """,
-            example: "",
+            example: """
+            "fields": {
+              "email": { "type": "string" },
+              "age": { "type": "integr" }
+            }
+            """,
             fix: """
-            The message names the type to use.
+            Use the type the message names: an array is its element type plus a collection block, \
+            an object is a struct type.
             """))
 }
 

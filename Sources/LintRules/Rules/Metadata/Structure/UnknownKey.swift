@@ -14,9 +14,16 @@ extension Rules {
             typo such as "is_requried" or "categroy" fails the whole file, and if it were ignored \
             the setting would silently not apply.
             """,
-            example: "",
+            example: """
+            "users": {
+              "categroy": "people",
+              "fields": {
+                "email": { "type": "text", "is_requried": true }
+              }
+            }
+            """,
             fix: """
-            The message suggests the closest known key; rename the key, or remove it if it is not \
+            Rename the key (the message suggests the closest known key), or remove it if it is not \
             part of the format.
             """))
 }

@@ -15,9 +15,17 @@ extension Rules {
             condition's comparator (eq, ne, lt, lte, gt, gte) and effect (require, show). Any other \
             value is rejected by the schema.
             """,
-            example: "",
+            example: """
+            "owner": {
+              "type": "reference",
+              "reference": {
+                "refers_to": { "#record:users": {} },
+                "reference_type": "owner"
+              }
+            }
+            """,
             fix: """
-            The message lists the allowed values.
+            Use one of the allowed values, which the message lists.
             """))
 }
 
