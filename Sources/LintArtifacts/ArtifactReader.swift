@@ -23,24 +23,26 @@ struct ArtifactReader {
         defer { checker.recordCounts[artifact.itemType, default: 0] += checker.fileRecords }
         checker.fileNumber = artifact.number
         let schema = checker.schema
-        let object = schema.recordObjects[artifact.itemType]
-        let idSpace = schema.idSpaces[artifact.itemType]
+        // A reserved item type keeps its own shape even when a record type was (wrongly) named like it.
+        let reserved = ArtifactSchema.reservedItemTypes.contains(artifact.itemType)
+        let object = reserved ? nil : schema.recordObjects[artifact.itemType]
+        let idSpace = artifact.itemType == "attachments" ? schema.attachmentSpace : (reserved ? nil : schema.idSpaces[artifact.itemType])
         var filter = self.filter
         var reported = 0
         let source: ByteSource
         do throws(InputError) {
             source = try ByteSource(path: artifact.path)
         } catch {
-            checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: 0, column: 0,
-                                    pointer: "", error.reason)
+            checker.diagnostics.add(CorruptArtifact.unreadable(reason: error.reason), file: artifact.path, line: 0, column: 0,
+                                    pointer: "")
             return
         }
         if let range = job.range {
             do throws(InputError) {
                 try source.restrict(to: range)
             } catch {
-                checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: 0, column: 0,
-                                        pointer: "", error.reason)
+                checker.diagnostics.add(CorruptArtifact.unreadable(reason: error.reason), file: artifact.path, line: 0,
+                                        column: 0, pointer: "")
                 return
             }
         }
@@ -79,6 +81,8 @@ struct ArtifactReader {
                     checker.checkSSORAttachment()
                 } else if artifact.itemType == "attachments" {
                     checker.checkAttachment()
+                } else if artifact.itemType == "external_sync_units" {
+                    checker.checkSyncUnit()
                 } else {
                     checker.fileRecords += 1
                 }
@@ -88,18 +92,12 @@ struct ArtifactReader {
                 }
             }, problem: { problem in
                 lastLine = problem.line
-                let rule = Rules.info(problem.error.ruleID) ?? Rules.jsonSyntax
-                checker.diagnostics.add(rule, file: artifact.path, line: problem.line, column: problem.column,
-                                        pointer: "", problem.error.message + " (the record is skipped)")
+                checker.diagnostics.add(MalformedRecord(error: problem.error), file: artifact.path, line: problem.line,
+                                        column: problem.column, pointer: "")
             })
         } catch {
-            checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: lastLine, column: 1,
-                                    pointer: "", "\(error.reason); records after line \(lastLine) could not be read")
-        }
-        if ArtifactSchema.reservedItemTypes.contains(artifact.itemType), object == nil,
-           !["ssor_attachment", "attachments"].contains(artifact.itemType) {
-            checker.diagnostics.add(ArtifactRules.itemsNotChecked, file: artifact.path, line: 0, column: 0, pointer: "",
-                                    "items of the reserved type \"\(artifact.itemType)\" were counted but not checked: the format documents no shape for them")
+            checker.diagnostics.add(CorruptArtifact.truncated(reason: error.reason, lastLine: lastLine), file: artifact.path,
+                                    line: lastLine, column: 1, pointer: "")
         }
         progress.advance(by: max(0, job.size - onDisk(reported, source)))
         source.close()
@@ -113,22 +111,17 @@ struct ArtifactReader {
 
     private func runCustomRule(_ custom: CompiledArtifactRule, on bytes: UnsafeBufferPointer<UInt8>, line: Int) {
         do throws(JQError) {
-            if try custom.filter.isTruthy(json: bytes) {
-                checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
-                                        custom.rule.message)
+            if try custom.filter.get().isTruthy(json: bytes) {
+                checker.diagnostics.add(CustomRuleFinding.matched(custom.rule), file: artifact.path, line: line, column: 1,
+                                        pointer: "")
             }
         } catch {
-            checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
-                                    "custom rule \"\(custom.rule.id)\" failed on this record: \(error.message)")
+            checker.diagnostics.add(CustomRuleFinding.failed(custom.rule, error: error.message, onRecord: true),
+                                    file: artifact.path, line: line, column: 1, pointer: "")
         }
     }
 
     private func reportNote(_ note: JSONScanNote) {
-        switch note.kind {
-        case .duplicateKey(let key, _):
-            checker.report(Rules.jsonDuplicateKey, at: note.offset, pointer: "", JSONNoteReporter.duplicateKeyMessage(key))
-        case .numberOutOfRange(let text):
-            checker.report(Rules.jsonNumberRange, at: note.offset, pointer: "", JSONNoteReporter.numberRangeMessage(text))
-        }
+        checker.report(note.violation { _ in nil }, at: note.offset, pointer: "")
     }
 }

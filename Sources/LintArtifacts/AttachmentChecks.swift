@@ -6,67 +6,66 @@ import LintSupport
 
 /// The reserved attachment item types, which have fixed shapes instead of metadata fields.
 extension RecordChecker {
-    /// `ssor_attachment`: {id: {devrev, external}, parent_id: {external}, actor_id: {external}, inline?}.
+    /// `ssor_attachment`: {id: {devrev, external}, parent_id: {external}, actor_id?: {external}, inline?}.
+    /// The SDK writes actor_id only when the attachment has an author.
     func checkSSORAttachment() {
-        guard let root = beginRecord(ArtifactRules.attachmentShape,
-                                     shape: "an ssor_attachment item must be an object {id, parent_id, actor_id}") else { return }
-        var found = (id: false, parent: false, actor: false)
+        guard let root = beginRecord(notAnObject: { AttachmentShape.notAnObject(.ssorAttachment, actual: $0) }) else { return }
+        var found = (id: false, parent: false)
         var k = 1
         for _ in 0..<Int(root.count) {
             let key = tape[k]
             let value = tape[k + 1]
             if keyEquals(key, "id") {
                 found.id = true
-                if expectObject(value, "/id", "\"id\" must be an object {devrev, external}") {
-                    checkShape(k + 1, pointer: "/id", rule: ArtifactRules.attachmentShape, what: "\"id\"",
-                               shape: shapes.ssorID)
+                if expectObject(value, "id") {
+                    checkShape(k + 1, pointer: "/id", what: .ssorPart("id"), shape: shapes.ssorID, as: AttachmentShape.shape)
                     checkDON(k + 1)
                 }
             } else if keyEquals(key, "parent_id") {
                 found.parent = true
-                if expectObject(value, "/parent_id", "\"parent_id\" must be an object {external}") {
-                    checkShape(k + 1, pointer: "/parent_id", rule: ArtifactRules.attachmentShape, what: "\"parent_id\"",
-                               shape: shapes.external)
+                if expectObject(value, "parent_id") {
+                    checkShape(k + 1, pointer: "/parent_id", what: .ssorPart("parent_id"), shape: shapes.external,
+                               as: AttachmentShape.shape)
                     if let external = member(of: k + 1, "external"), tape[external].kind == .string {
                         addPendingParent(tape[external], pointer: ssorParentPointer)
                     }
                 }
             } else if keyEquals(key, "actor_id") {
-                found.actor = true
-                if expectObject(value, "/actor_id", "\"actor_id\" must be an object {external}") {
-                    checkShape(k + 1, pointer: "/actor_id", rule: ArtifactRules.attachmentShape, what: "\"actor_id\"",
-                               shape: shapes.external)
+                if expectObject(value, "actor_id") {
+                    checkShape(k + 1, pointer: "/actor_id", what: .ssorPart("actor_id"), shape: shapes.external,
+                               as: AttachmentShape.shape)
                 }
             } else if keyEquals(key, "inline") {
                 if value.kind != .trueValue && value.kind != .falseValue {
-                    report(ArtifactRules.attachmentShape, at: value.start, pointer: "/inline",
-                           "\"inline\" must be true or false, not \(Self.kindName(value))")
+                    report(AttachmentShape.inlineNotBoolean(actual: Self.kindName(value)), at: value.start, pointer: "/inline")
                 }
             } else {
-                report(ArtifactRules.attachmentShape, at: key.start, pointer: "/" + string(key),
-                       "unknown key \"\(self.string(key))\" in an ssor_attachment item: allowed are id, parent_id, actor_id, inline")
+                report(AttachmentShape.unknownSSORKey(self.string(key)), at: key.start, pointer: "/" + string(key))
             }
             k = value.next
         }
-        if !(found.id && found.parent && found.actor) {
-            let missing = [("id", found.id), ("parent_id", found.parent), ("actor_id", found.actor)].filter { !$0.1 }.map(\.0)
-            reportRecord(ArtifactRules.attachmentShape, "the ssor_attachment item has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")): add it")
+        if !(found.id && found.parent) {
+            let missing = [("id", found.id), ("parent_id", found.parent)].filter { !$0.1 }.map(\.0)
+            reportRecord(AttachmentShape.missingSSORKeys(missing))
         }
     }
 
     /// `attachments`: {url, id, file_name, parent_id, author_id?, inline?, content_type?, ...}.
     func checkAttachment() {
-        guard beginRecord(ArtifactRules.attachmentShape,
-                          shape: "an attachments item must be an object {url, id, file_name, parent_id}") != nil else { return }
-        checkShape(0, pointer: "", rule: ArtifactRules.attachmentShape, what: "the attachment", shape: shapes.attachment)
+        guard beginRecord(notAnObject: { AttachmentShape.notAnObject(.attachments, actual: $0) }) != nil else { return }
+        checkShape(0, pointer: "", what: .attachment, shape: shapes.attachment, as: AttachmentShape.shape)
         for (name, pointer) in [("created_date" as StaticString, "/created_date"), ("modified_date", "/modified_date")] {
             if let index = member(of: 0, name), tape[index].kind == .string, !DateSyntax.isTimestamp(contentBytes(tape[index])) {
-                report(ArtifactRules.invalidDateValue, at: tape[index].start, pointer: pointer,
-                       "\"\(name)\" is \(self.rawText(self.tape[index])), not an RFC 3339 timestamp with offset")
+                report(InvalidDateValue.envelope(key: "\(name)", raw: self.rawText(self.tape[index]), withExample: false),
+                       at: tape[index].start, pointer: pointer)
             }
         }
         if let parent = member(of: 0, "parent_id"), tape[parent].kind == .string, tape[parent].end - tape[parent].start > 2 {
             addPendingParent(tape[parent], pointer: attachmentParentPointer)
+        }
+        // Inline attachment mentions ("ref_type": "artifact") resolve against these ids.
+        if let id = member(of: 0, "id"), tape[id].kind == .string, tape[id].end - tape[id].start > 2 {
+            index.spaces[schema.attachmentSpace].insert(valueHash(tape[id]))
         }
     }
 
@@ -76,9 +75,9 @@ extension RecordChecker {
                          offset: bufferOffset + entry.start, pointer: pointer, element: -1)
     }
 
-    private func expectObject(_ value: TapeEntry, _ pointer: String, _ message: String) -> Bool {
+    private func expectObject(_ value: TapeEntry, _ part: String) -> Bool {
         if value.kind == .object { return true }
-        report(ArtifactRules.attachmentShape, at: value.start, pointer: pointer, message + ", not \(Self.kindName(value))")
+        report(AttachmentShape.partNotObject(part, actual: Self.kindName(value)), at: value.start, pointer: "/" + part)
         return false
     }
 
@@ -97,8 +96,7 @@ extension RecordChecker {
         guard let index = member(of: k, "devrev"), tape[index].kind == .string else { return }
         if !Self.isArtifactDON(contentBytes(tape[index])) {
             let text = string(tape[index])
-            report(ArtifactRules.attachmentShape, at: tape[index].start, pointer: "/id/devrev",
-                   "\"id.devrev\" is \"\(text)\", not an artifact DON such as don:core:dvrv-us-1:devo/1:artifact/1: use the id S3Interact returned for the upload")
+            report(AttachmentShape.notAnArtifactDON(text), at: tape[index].start, pointer: "/id/devrev")
         }
     }
 }

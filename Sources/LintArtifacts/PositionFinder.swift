@@ -15,25 +15,40 @@ enum PositionFinder {
 
     static let maxText = 120
 
-    static func locate(_ requests: [(file: String, offset: Int)]) -> [Found] {
+    /// The position of each request, and the files that could not be read again.
+    static func locate(_ requests: [(file: String, offset: Int)]) -> (found: [Found], failures: [String: InputError]) {
         var results = Array(repeating: Found(), count: requests.count)
+        var failures: [String: InputError] = [:]
         let byFile = Dictionary(grouping: requests.indices, by: { requests[$0].file })
         for (file, indices) in byFile {
             let sorted = indices.sorted { requests[$0].offset < requests[$1].offset }
-            guard let source = try? ByteSource(path: file) else { continue }
+            let source: ByteSource
+            do throws(InputError) {
+                source = try ByteSource(path: file)
+            } catch {
+                failures[file] = error
+                continue
+            }
             defer { source.close() }
             var scan = Scan(sorted: sorted.map { requests[$0].offset })
             let chunk = 1 << 20
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
             defer { buffer.deallocate() }
             while !scan.done {
-                guard let count = try? source.read(into: buffer, count: chunk), count > 0 else { break }
+                let count: Int
+                do throws(InputError) {
+                    count = try source.read(into: buffer, count: chunk)
+                } catch {
+                    failures[file] = error
+                    break
+                }
+                if count <= 0 { break }
                 scan.feed(UnsafeBufferPointer(start: buffer, count: count))
             }
             scan.finishCapture()
             for (n, index) in sorted.enumerated() where n < scan.found.count { results[index] = scan.found[n] }
         }
-        return results
+        return (results, failures)
     }
 
     /// Walks bytes once, recording the position of each wanted offset and the JSON string there.

@@ -13,6 +13,8 @@ final class RecordChecker {
     var index: ReferenceIndex
     /// Records seen per item type.
     var recordCounts: [String: Int] = [:]
+    /// By id key space: ids this worker saw more than once (located and reported after the run).
+    var repeatedIDs: [Int: HashSet64] = [:]
 
     // Per-record context.
     var file = ""
@@ -72,14 +74,20 @@ final class RecordChecker {
         LineIndex.walk(base, from: recordStart, line: recordLine, lineStart: recordStart, to: offset)
     }
 
-    func report(_ rule: RuleInfo, at offset: Int, pointer: @autoclosure () -> String,
-                _ message: @autoclosure () -> String) {
+    func report<V: RuleViolation>(_ violation: @autoclosure () -> V, at offset: Int, pointer: @autoclosure () -> String) {
+        guard diagnostics.policy.severity(of: V.rule) != nil else { return }
         let (line, column) = position(of: offset)
-        diagnostics.add(rule, file: file, line: line, column: column, pointer: pointer(), message())
+        diagnostics.add(violation(), file: file, line: line, column: column, pointer: pointer())
     }
 
-    func reportRecord(_ rule: RuleInfo, pointer: String = "", _ message: @autoclosure () -> String) {
-        diagnostics.add(rule, file: file, line: recordLine, column: 1, pointer: pointer, message())
+    /// Reports a dynamic-rule violation (scanner notes) at `offset`.
+    func report(_ violation: any Violation, at offset: Int, pointer: String) {
+        let (line, column) = position(of: offset)
+        diagnostics.add(violation, file: file, line: line, column: column, pointer: pointer)
+    }
+
+    func reportRecord<V: RuleViolation>(_ violation: @autoclosure () -> V, pointer: String = "") {
+        diagnostics.add(violation(), file: file, line: recordLine, column: 1, pointer: pointer)
     }
 
     // MARK: - Tape helpers
@@ -106,25 +114,16 @@ final class RecordChecker {
 
     @inline(__always) func valueHash(_ entry: TapeEntry) -> UInt64 { entry.valueHash(in: base) }
 
-    static func kindName(_ entry: TapeEntry) -> String {
-        switch entry.kind {
-        case .object: return "an object"
-        case .array: return "an array"
-        case .string: return "a string"
-        case .number: return entry.has(TapeEntry.numberIsInteger) ? "an integer" : "a fractional number"
-        case .trueValue, .falseValue: return "a boolean"
-        case .null: return "null"
-        }
-    }
+    static func kindName(_ entry: TapeEntry) -> String { entry.kindName }
 
     // MARK: - Records
 
     /// Counts the record and returns its top-level object, or reports that it is not one.
-    func beginRecord(_ rule: RuleInfo, shape: String) -> TapeEntry? {
+    func beginRecord<V: RuleViolation>(notAnObject: (String) -> V) -> TapeEntry? {
         fileRecords += 1
         let root = tape[0]
         guard root.kind == .object else {
-            reportRecord(rule, "\(shape), not \(Self.kindName(root))")
+            reportRecord(notAnObject(Self.kindName(root)))
             return nil
         }
         return root
@@ -132,10 +131,11 @@ final class RecordChecker {
 
     /// Checks one normalized item of a declared record type.
     func checkItem(object objectIndex: Int, idSpace: Int?) {
-        guard let root = beginRecord(ArtifactRules.itemEnvelope,
-                                     shape: "a record must be a JSON object {id, created_date, modified_date, data}") else { return }
+        guard let root = beginRecord(notAnObject: { ItemEnvelope.notAnObject(actual: $0) }) else { return }
         var dataIndex: Int? = nil
         var sawID = false, sawCreated = false, sawModified = false, sawData = false
+        /// Tape indices of well-formed created_date and modified_date values (-1: none).
+        var created = -1, modified = -1
         requiredEnforced = true
         var k = 1
         for _ in 0..<Int(root.count) {
@@ -149,39 +149,40 @@ final class RecordChecker {
             } else if keyEquals(key, "created_date") {
                 if sawCreated { reportDuplicateKey(key) }
                 sawCreated = true
-                checkEnvelopeTimestamp(key, value)
+                if checkEnvelopeTimestamp(key, value) { created = valueIndex }
             } else if keyEquals(key, "modified_date") {
                 if sawModified { reportDuplicateKey(key) }
                 sawModified = true
-                checkEnvelopeTimestamp(key, value)
+                if checkEnvelopeTimestamp(key, value) { modified = valueIndex }
             } else if keyEquals(key, "data") {
                 if sawData { reportDuplicateKey(key) }
                 sawData = true
                 if value.kind == .object {
                     dataIndex = valueIndex
                 } else {
-                    report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/data",
-                           "\"data\" must be an object of the record type's fields, not \(Self.kindName(value))")
+                    report(ItemEnvelope.dataNotObject(actual: Self.kindName(value)), at: value.start, pointer: "/data")
                 }
             } else if keyEquals(key, "operation") {
                 checkOperation(value)
             } else {
                 let name = string(key)
                 let isField = schema.objects[objectIndex].table.lookup(name) != nil
-                report(ArtifactRules.itemEnvelope, at: key.start, pointer: "/" + JSONPointer.escape(name),
-                       "unknown top-level key \"\(name)\": " + (isField ? "fields belong inside \"data\"; move it there"
-                                                                    : "an item has only id, created_date, modified_date, data and operation"))
+                report(ItemEnvelope.unknownTopLevelKey(name, isField: isField), at: key.start, pointer: "/" + JSONPointer.escape(name))
             }
             k = tape[valueIndex].next
         }
-        var missing: [String] = []
-        if !sawID { missing.append("id") }
-        if !sawCreated { missing.append("created_date") }
-        if !sawModified { missing.append("modified_date") }
-        if !sawData { missing.append("data") }
-        if !missing.isEmpty {
-            reportRecord(ArtifactRules.itemEnvelope, "the item has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")): every item carries id, created_date, modified_date and data")
+        if schema.noIdentifier[objectIndex] {
+            // Authorization policies and the like: only data is required.
+            if !sawData { reportRecord(ItemEnvelope.missingData) }
+        } else if !(sawID && sawCreated && sawModified && sawData) {
+            var missing: [String] = []
+            if !sawID { missing.append("id") }
+            if !sawCreated { missing.append("created_date") }
+            if !sawModified { missing.append("modified_date") }
+            if !sawData { missing.append("data") }
+            reportRecord(ItemEnvelope.missingKeys(missing))
         }
+        if created >= 0 || modified >= 0 { checkTimestamps(created: created, modified: modified) }
         if let dataIndex {
             checkObject(objectIndex, at: dataIndex, path: "/data")
         }
@@ -215,34 +216,37 @@ final class RecordChecker {
 
     func reportDuplicateKey(_ key: TapeEntry, in path: String = "") {
         let name = string(key)
-        report(Rules.jsonDuplicateKey, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
-               JSONNoteReporter.duplicateKeyMessage(name))
+        report(JSONDuplicateKey(key: name), at: key.start, pointer: path + "/" + JSONPointer.escape(name))
     }
 
     private func checkID(_ value: TapeEntry, idSpace: Int?) {
         guard value.kind == .string, value.end - value.start > 2 else {
-            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/id",
-                   value.kind == .string ? "\"id\" is empty: use the record's primary key in the external system"
-                       : "\"id\" must be a string, not \(Self.kindName(value))" + (value.kind == .number ? ": quote it" : ""))
+            report(value.kind == .string ? ItemEnvelope.emptyID
+                       : .idNotString(actual: Self.kindName(value), isNumber: value.kind == .number),
+                   at: value.start, pointer: "/id")
             return
         }
         guard let idSpace else { return }
-        if !index.spaces[idSpace].insert(valueHash(value)) {
-            report(ArtifactRules.duplicateItemID, at: value.start, pointer: "/id",
-                   "id \"\(self.string(value))\" appears more than once for item type \"\(self.schema.keySpaces[idSpace].recordType)\": records of one type need unique ids")
+        let hash = valueHash(value)
+        if !index.spaces[idSpace].insert(hash) {
+            // Reported once the run is over, with where the first record with this id is.
+            repeatedIDs[idSpace, default: HashSet64(capacity: 8)].insert(hash)
         }
     }
 
-    private func checkEnvelopeTimestamp(_ key: TapeEntry, _ value: TapeEntry) {
+    /// True when the value is a well-formed timestamp.
+    private func checkEnvelopeTimestamp(_ key: TapeEntry, _ value: TapeEntry) -> Bool {
         guard value.kind == .string else {
-            report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/" + string(key),
-                   "\"\(self.string(key))\" must be an RFC 3339 timestamp string, not \(Self.kindName(value))")
-            return
+            report(ItemEnvelope.timestampNotString(key: self.string(key), actual: Self.kindName(value)),
+                   at: value.start, pointer: "/" + string(key))
+            return false
         }
         if !DateSyntax.isTimestamp(contentBytes(value)) {
-            report(ArtifactRules.invalidDateValue, at: value.start, pointer: "/" + string(key),
-                   "\"\(self.string(key))\" is \(self.rawText(value)), not an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z")
+            report(InvalidDateValue.envelope(key: self.string(key), raw: self.rawText(value), withExample: true),
+                   at: value.start, pointer: "/" + string(key))
+            return false
         }
+        return true
     }
 
     private func checkOperation(_ value: TapeEntry) {
@@ -253,8 +257,7 @@ final class RecordChecker {
                 return
             }
         }
-        report(ArtifactRules.itemEnvelope, at: value.start, pointer: "/operation",
-               "\"operation\" is \(self.rawText(value)): use \"created\", \"updated\" or \"deleted\", or omit it")
+        report(ItemEnvelope.badOperation(raw: self.rawText(value)), at: value.start, pointer: "/operation")
     }
 
     // MARK: - Objects and fields
@@ -280,18 +283,15 @@ final class RecordChecker {
                 checkField(field, at: valueIndex, pointer: pointer)
             } else {
                 let name = string(key)
-                let suggestion = Suggest.didYouMean(name, in: object.fields.map(\.name))
-                report(ArtifactRules.undeclaredDataField, at: key.start, pointer: path + "/" + JSONPointer.escape(name),
-                       "\"\(name)\" is not a field of \(path == "/data" ? "record type" : "struct type") \"\(object.name)\": "
-                           + (suggestion ?? "declare it in the metadata or drop it from the extractor"))
+                report(UndeclaredDataField(name: name, inStruct: path != "/data", owner: object.name, fields: object.fields.map(\.name)),
+                       at: key.start, pointer: path + "/" + JSONPointer.escape(name))
             }
             m = tape[valueIndex].next
         }
         if requiredEnforced {
             for fieldIndex in object.requiredFields where marks[object.fields[fieldIndex].id] != current {
                 let name = object.fields[fieldIndex].name
-                report(ArtifactRules.missingRequiredField, at: entry.start, pointer: path + "/" + JSONPointer.escape(name),
-                       "required field \"\(name)\" is missing or null: extract it, or drop \"is_required\" in the metadata")
+                report(MissingRequiredField(field: name), at: entry.start, pointer: path + "/" + JSONPointer.escape(name))
             }
         }
     }
@@ -300,27 +300,24 @@ final class RecordChecker {
         let entry = tape[k]
         if entry.kind == .null { return }
         guard field.isCollection else {
-            if entry.kind == .array, field.type != .richText {
-                report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
-                       "\"\(field.name)\" is not a collection but holds an array: pass one value, or add \"collection\": {} to the field")
+            // A rich_text value and a type_key value are arrays themselves.
+            if entry.kind == .array, field.type != .richText, field.type != .typeKey {
+                report(FieldValueType.notCollectionButArray(field: field.name), at: entry.start, pointer: pointer)
                 return
             }
             checkValue(field, at: k, pointer: pointer)
             return
         }
         guard entry.kind == .array else {
-            report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer,
-                   "\"\(field.name)\" is a collection, so its value is an array: wrap the value in [ ]")
+            report(FieldValueType.collectionNotArray(field: field.name), at: entry.start, pointer: pointer)
             return
         }
         let count = Int64(entry.count)
         if let low = field.collectionMin, count < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
-                   "\"\(field.name)\" has \(count) element(s), fewer than its collection min_length \(low): extract the missing elements, or lower \"min_length\"")
+            report(ValueOutOfBounds.tooFewElements(field: field.name, count: count, min: low), at: entry.start, pointer: pointer)
         }
         if let high = field.collectionMax, count > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer,
-                   "\"\(field.name)\" has \(count) elements, more than its collection max_length \(high): trim the list, or raise \"max_length\"")
+            report(ValueOutOfBounds.tooManyElements(field: field.name, count: count, max: high), at: entry.start, pointer: pointer)
         }
         var e = k + 1
         for n in 0..<Int(entry.count) {

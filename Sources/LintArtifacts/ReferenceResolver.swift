@@ -16,11 +16,11 @@ struct ReferenceResolver {
     struct Targets {
         var spaces: [Int]
         var missingTypes: [String]
-        var description: String
+        var names: [DanglingReference.Target]
     }
 
     func resolve(_ indexes: [ReferenceIndex], into collector: DiagnosticCollector) {
-        var dangling: [(index: Int, reference: ReferenceIndex.Pending, targets: String)] = []
+        var dangling: [(index: Int, reference: ReferenceIndex.Pending, targets: [DanglingReference.Target])] = []
         var unchecked: [String: String] = [:]   // target type → a field that refers to it
         let groups = schema.referenceGroups.map(targets)
         let recordTypesGiven = typesGiven.filter { schema.idSpaces[$0] != nil }.sorted()
@@ -40,35 +40,42 @@ struct ReferenceResolver {
                         continue
                     }
                     if group.spaces.contains(where: { spaces[$0].contains(reference.hash) }) { continue }
-                    dangling.append((which, reference, group.description))
+                    dangling.append((which, reference, group.names))
                 }
             }
         }
-        let found = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
+        let (found, failures) = PositionFinder.locate(dangling.map { (files[Int($0.reference.file)], Int($0.reference.offset)) })
+        for (file, error) in failures.sorted(by: { $0.key < $1.key }) {
+            collector.add(CorruptArtifact.rereadFailed(reason: error.reason, purpose: .danglingReferences), file: file,
+                          line: 0, column: 0, pointer: "")
+        }
         for (n, item) in dangling.enumerated() {
             let index = indexes[item.index]
             let pointer = index.pointer(of: item.reference)
             let position = found[n]
-            collector.add(ArtifactRules.danglingReference, file: files[Int(item.reference.file)], line: position.line,
-                          column: position.column, pointer: pointer,
-                          "reference \"\(position.text)\" matches no extracted \(item.targets): extract the target record or fix the value")
+            collector.add(DanglingReference(value: position.text, targets: item.targets), file: files[Int(item.reference.file)],
+                          line: position.line, column: position.column, pointer: pointer)
         }
         for (type, pointer) in unchecked.sorted(by: { $0.key < $1.key }) {
-            collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: pointer,
-                          "references to record type \"\(type)\" (such as \(pointer)) were not checked: no \(type) artifact was given")
+            // Ids of attachments items, unless a record type is (wrongly) named so, are what inline attachment mentions name.
+            if type == "attachments", schema.idSpaces[type] == nil {
+                collector.add(ReferencesNotChecked.inlineAttachments(example: pointer), file: "<references>", line: 0, column: 0,
+                              pointer: pointer)
+                continue
+            }
+            collector.add(ReferencesNotChecked.targetNotGiven(recordType: type, example: pointer), file: "<references>",
+                          line: 0, column: 0, pointer: pointer)
         }
         if anyRecordUnchecked {
-            collector.add(ArtifactRules.referencesNotChecked, file: "<references>", line: 0, column: 0, pointer: "",
-                          "attachment parent ids were not checked: no record artifacts were given")
+            collector.add(ReferencesNotChecked.attachmentParents, file: "<references>", line: 0, column: 0, pointer: "")
         }
     }
 
     private func targets(_ spaces: [Int]) -> Targets {
         let missing = spaces.map { schema.keySpaces[$0].recordType }.filter { !typesGiven.contains($0) }
-        let description = spaces.map { space -> String in
-            let key = schema.keySpaces[space]
-            return key.byField.map { "\(key.recordType).\($0)" } ?? "\(key.recordType) id"
-        }.joined(separator: " or ")
-        return Targets(spaces: spaces, missingTypes: missing, description: description)
+        let description = spaces.map { space in
+            DanglingReference.Target(recordType: schema.keySpaces[space].recordType, byField: schema.keySpaces[space].byField)
+        }
+        return Targets(spaces: spaces, missingTypes: missing, names: description)
     }
 }

@@ -10,83 +10,79 @@ import Glibc
 
 /// Checks of one value against its field's declared type.
 extension RecordChecker {
-    func typeError(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String, expected: String) {
-        let hint: String
-        if entry.kind == .string, [.int, .float].contains(field.type) {
-            hint = ": remove the quotes"
-        } else if entry.kind == .string, field.type == .bool {
-            hint = ": write true or false without quotes"
-        } else if entry.kind == .number, [.text, .reference, .enum].contains(field.type) {
-            hint = ": quote it"
-        } else {
-            hint = ""
-        }
-        report(ArtifactRules.fieldValueType, at: entry.start, pointer: pointer(),
-               "\"\(field.name)\" is \(field.type.rawValue), so its value must be \(expected), not \(Self.kindName(entry))\(hint)")
+    func typeError(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String,
+                   expected: FieldValueType.Expected) {
+        report(FieldValueType.wrongKind(field: field.name, type: field.type, expected: expected, actual: Self.kindName(entry),
+                                        valueIsString: entry.kind == .string, valueIsNumber: entry.kind == .number),
+               at: entry.start, pointer: pointer())
     }
 
     func checkValue(_ field: ArtifactSchema.FieldCheck, at k: Int, pointer: String, element: Int? = nil) {
         let entry = tape[k]
         switch field.type {
         case .bool:
-            if entry.kind != .trueValue && entry.kind != .falseValue { typeError(field, entry, pointer: Self.at(pointer, element), expected: "true or false") }
+            if entry.kind != .trueValue && entry.kind != .falseValue { typeError(field, entry, pointer: Self.at(pointer, element), expected: .trueOrFalse) }
         case .int:
             guard entry.kind == .number, entry.has(TapeEntry.numberIsInteger) else {
-                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a JSON integer")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: .integer)
                 return
             }
             if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: Self.at(pointer, element)) }
         case .float:
             guard entry.kind == .number else {
-                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a JSON number")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: .number)
                 return
             }
             if field.numberMin != nil || field.numberMax != nil { checkNumberBounds(field, entry, pointer: Self.at(pointer, element)) }
         case .text:
             guard entry.kind == .string else {
-                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a string")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: .string)
                 return
             }
             if field.lengthMin != nil || field.lengthMax != nil { checkTextLength(field, entry, pointer: Self.at(pointer, element)) }
             noteIdentifier(field, entry)
         case .enum:
             guard entry.kind == .string else {
-                typeError(field, entry, pointer: Self.at(pointer, element), expected: "one of its enum keys (a string)")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: .enumKey)
                 return
             }
             checkEnumKey(field, entry, pointer: Self.at(pointer, element))
         case .date, .timestamp:
             guard entry.kind == .string else {
-                typeError(field, entry, pointer: Self.at(pointer, element), expected: field.type == .date ? "a YYYY-MM-DD string" : "an RFC 3339 string")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: field.type == .date ? .dateString : .timestampString)
                 return
             }
             let bytes = contentBytes(entry)
             let valid = field.type == .date ? DateSyntax.isDate(bytes) : DateSyntax.isTimestamp(bytes)
             if !valid {
-                report(ArtifactRules.invalidDateValue, at: entry.start, pointer: Self.at(pointer, element),
-                       "\"\(field.name)\" is \(self.rawText(entry)), not " + (field.type == .date
-                           ? "a calendar date YYYY-MM-DD" : "an RFC 3339 timestamp with offset such as 2024-03-29T22:04:47Z"))
+                let raw = rawText(entry)
+                report(field.type == .date ? InvalidDateValue.date(field: field.name, raw: raw) : .timestamp(field: field.name, raw: raw),
+                       at: entry.start, pointer: Self.at(pointer, element))
             }
         case .reference:
             guard entry.kind == .string, entry.end - entry.start > 2 else {
-                typeError(field, entry, pointer: Self.at(pointer, element), expected: "a non-empty string (the target's id)")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: .reference)
                 return
             }
             noteIdentifier(field, entry)
             if let group = field.referenceGroup { addPending(entry, group: Int32(group), pointer: pointer, element: element ?? -1, field: field) }
         case .typedReference:
-            checkTypedReference(field, k, pointer: Self.at(pointer, element))
+            checkTypedReference(field, k, pointer: pointer, element: element)
         case .richText:
-            checkRichText(field, k, pointer: Self.at(pointer, element))
+            checkRichText(field, k, pointer: pointer, element: element)
         case .struct:
             guard entry.kind == .object else {
-                typeError(field, entry, pointer: Self.at(pointer, element), expected: "an object")
+                typeError(field, entry, pointer: Self.at(pointer, element), expected: .object)
                 return
             }
             if let object = field.structObject { checkObject(object, at: k, path: Self.at(pointer, element)) }
         case .permission:
             checkPermission(field, k, pointer: Self.at(pointer, element))
-        case .typeKey, .recordTypePrivilege, .fieldPrivilege, .conditionalPrivilege, .participation:
+        case .typeKey:
+            checkTypeKeyValue(field, k, pointer: Self.at(pointer, element))
+        case .recordTypePrivilege, .fieldPrivilege, .conditionalPrivilege:
+            checkPrivilege(field, k, pointer: Self.at(pointer, element))
+        case .participation:
             break
         }
     }
@@ -132,11 +128,9 @@ extension RecordChecker {
     private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String) {
         guard !entry.has(TapeEntry.numberOutOfRange), let value = numberValue(entry) else { return }
         if let low = field.numberMin, value < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
-                   "\"\(field.name)\" is \(self.rawText(entry)), below its min \(MetadataReader.format(low)): fix the value, or lower \"min\" in the metadata")
+            report(ValueOutOfBounds.belowMin(field: field.name, raw: self.rawText(entry), min: low), at: entry.start, pointer: pointer())
         } else if let high = field.numberMax, value > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
-                   "\"\(field.name)\" is \(self.rawText(entry)), above its max \(MetadataReader.format(high)): fix the value, or raise \"max\" in the metadata")
+            report(ValueOutOfBounds.aboveMax(field: field.name, raw: self.rawText(entry), max: high), at: entry.start, pointer: pointer())
         }
     }
 
@@ -148,47 +142,48 @@ extension RecordChecker {
             length = contentBytes(entry).reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
         }
         if let low = field.lengthMin, length < low {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
-                   "\"\(field.name)\" is \(length) character(s) long, shorter than its min_length \(low): fix the value, or lower \"min_length\"")
+            report(ValueOutOfBounds.tooShort(field: field.name, length: length, min: low), at: entry.start, pointer: pointer())
         } else if let high = field.lengthMax, length > high {
-            report(ArtifactRules.valueOutOfBounds, at: entry.start, pointer: pointer(),
-                   "\"\(field.name)\" is \(length) characters long, longer than its max_length \(high): truncate it in the extractor, or raise \"max_length\"")
+            report(ValueOutOfBounds.tooLong(field: field.name, length: length, max: high), at: entry.start, pointer: pointer())
         }
     }
 
     private func checkEnumKey(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String) {
         guard let keys = field.enumKeys, lookup(keys, entry) == nil else { return }
-        report(ArtifactRules.invalidEnumValue, at: entry.start, pointer: pointer(),
-               "\"\(field.name)\" is \(self.rawText(entry)), which is not one of its enum keys: "
-                   + (Suggest.didYouMean(self.string(entry), in: field.enumKeyList)
-                       ?? "use one of \(field.enumKeyList.prefix(10).map { "\"\($0)\"" }.joined(separator: ", "))\(field.enumKeyList.count > 10 ? ", …" : "") or declare the key"))
+        report(InvalidEnumValue(field: field.name, raw: self.rawText(entry), value: self.string(entry), keys: field.enumKeyList),
+               at: entry.start, pointer: pointer())
     }
 
-    private func checkTypedReference(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
+    /// `pointer` and `element` locate the value as in `checkValue`.
+    private func checkTypedReference(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String, element: Int?) {
         let entry = tape[k]
         guard entry.kind == .object else {
-            typeError(field, entry, pointer: pointer(), expected: "an object {id, ref_type}")
+            typeError(field, entry, pointer: Self.at(pointer, element), expected: .typedReference)
             return
         }
-        checkShape(k, pointer: pointer(), rule: ArtifactRules.fieldValueType, what: "typed reference \"\(field.name)\"",
-                   shape: shapes.typedReference)
+        checkShape(k, pointer: Self.at(pointer, element), what: .typedReference(field: field.name), shape: shapes.typedReference,
+                   as: FieldValueType.shape)
+        if let targets = schema.refTypes[field.id] {
+            resolveNamedReference(k, targets: targets, field: field, pointer: pointer, element: element, mention: nil)
+        }
     }
 
-    private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
+    private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String, element: Int?) {
         let entry = tape[k]
         guard entry.kind == .array else {
-            typeError(field, entry, pointer: pointer(), expected: "an array of strings and mentions" + (entry.kind == .string ? " (wrap the string in [ ])" : ""))
+            typeError(field, entry, pointer: Self.at(pointer, element), expected: .richText(stringGiven: entry.kind == .string))
             return
         }
         var e = k + 1
         for n in 0..<Int(entry.count) {
             let part = tape[e]
             if part.kind == .object {
-                checkShape(e, pointer: pointer() + "/" + String(n), rule: ArtifactRules.fieldValueType,
-                           what: "a mention in \"\(field.name)\"", shape: shapes.mention)
+                checkShape(e, pointer: Self.at(pointer, element) + "/" + String(n), what: .mention(field: field.name),
+                           shape: shapes.mention, as: FieldValueType.shape)
+                resolveNamedReference(e, targets: schema.mentionTargets, field: field, pointer: pointer, element: element, mention: n)
             } else if part.kind != .string {
-                report(ArtifactRules.fieldValueType, at: part.start, pointer: pointer() + "/" + String(n),
-                       "rich_text \"\(field.name)\" holds \(Self.kindName(part)): its parts are strings or mention objects {ref_type, id}")
+                report(FieldValueType.richTextPart(field: field.name, actual: Self.kindName(part)), at: part.start,
+                       pointer: Self.at(pointer, element) + "/" + String(n))
             }
             e = part.next
         }
@@ -197,11 +192,11 @@ extension RecordChecker {
     private func checkPermission(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
         let entry = tape[k]
         guard entry.kind == .object else {
-            typeError(field, entry, pointer: pointer(), expected: "an object {member_id, role}")
+            typeError(field, entry, pointer: pointer(), expected: .permission)
             return
         }
-        checkShape(k, pointer: pointer(), rule: ArtifactRules.fieldValueType, what: "permission \"\(field.name)\"",
-                   shape: shapes.permission)
+        checkShape(k, pointer: pointer(), what: .permission(field: field.name), shape: shapes.permission,
+                   as: FieldValueType.shape)
         var m = k + 1
         for _ in 0..<Int(entry.count) {
             let key = tape[m]
@@ -216,7 +211,8 @@ extension RecordChecker {
     }
 
     /// Checks that the object at `k` has the shape's required string keys and nothing else.
-    func checkShape(_ k: Int, pointer: @autoclosure () -> String, rule: RuleInfo, what: String, shape: Shape) {
+    func checkShape<V: RuleViolation>(_ k: Int, pointer: @autoclosure () -> String, what: ShapedObject, shape: Shape,
+                                      as violation: (ShapeProblem) -> V) {
         let entry = tape[k]
         var found: UInt32 = 0
         var m = k + 1
@@ -226,27 +222,33 @@ extension RecordChecker {
             if let r = shape.required.firstIndex(where: { keyEquals(key, $0) }) {
                 found |= 1 << UInt32(r)
                 if value.kind != .string || value.end - value.start <= 2 {
-                    report(rule, at: value.start, pointer: pointer() + "/" + string(key),
-                           "\"\(self.string(key))\" of \(what) must be a non-empty string, not \(Self.kindName(value))")
+                    report(violation(.requiredNotString(key: self.string(key), in: what, actual: Self.kindName(value))),
+                           at: value.start, pointer: pointer() + "/" + string(key))
                 }
             } else if shape.optional.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .string && value.kind != .null {
-                    report(rule, at: value.start, pointer: pointer() + "/" + string(key),
-                           "\"\(self.string(key))\" of \(what) must be a string, not \(Self.kindName(value))")
+                    report(violation(.optionalNotString(key: self.string(key), in: what, actual: Self.kindName(value))),
+                           at: value.start, pointer: pointer() + "/" + string(key))
+                }
+            } else if shape.stringsOrNumbers.contains(where: { keyEquals(key, $0) }) {
+                if value.kind != .string && value.kind != .number && value.kind != .null {
+                    report(violation(.notStringOrNumber(key: self.string(key), in: what, actual: Self.kindName(value))),
+                           at: value.start, pointer: pointer() + "/" + string(key))
                 }
             } else if shape.booleans.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .trueValue && value.kind != .falseValue && value.kind != .null {
-                    report(rule, at: value.start, pointer: pointer() + "/" + string(key),
-                           "\"\(self.string(key))\" of \(what) must be true or false, not \(Self.kindName(value))")
+                    report(violation(.notBoolean(key: self.string(key), in: what, actual: Self.kindName(value))),
+                           at: value.start, pointer: pointer() + "/" + string(key))
                 }
             } else {
-                report(rule, at: key.start, pointer: pointer() + "/" + string(key),
-                       "\(what) has an unknown key \"\(self.string(key))\": allowed are \((shape.required + shape.optional + shape.booleans).map { "\($0)" }.joined(separator: ", "))")
+                report(violation(.unknownKey(self.string(key), in: what,
+                                             allowed: (shape.required + shape.optional + shape.booleans + shape.stringsOrNumbers).map { "\($0)" })),
+                       at: key.start, pointer: pointer() + "/" + string(key))
             }
             m = value.next
         }
         for r in shape.required.indices where found & (1 << UInt32(r)) == 0 {
-            report(rule, at: entry.start, pointer: pointer(), "\(what) has no \"\(shape.required[r])\": add it")
+            report(violation(.missingKey("\(shape.required[r])", in: what)), at: entry.start, pointer: pointer())
         }
     }
 }
@@ -256,6 +258,7 @@ struct Shape: Sendable {
     let required: [StaticString]
     let optional: [StaticString]
     var booleans: [StaticString] = []
+    var stringsOrNumbers: [StaticString] = []
 }
 
 /// The fixed shapes, one set per checker (not static: see ArtifactCheck.runWorkers on sharing).
@@ -267,6 +270,13 @@ struct Shapes {
     let external = Shape(required: ["external"], optional: [])
     let attachment = Shape(
         required: ["url", "id", "file_name", "parent_id"],
-        optional: ["author_id", "content_type", "grand_parent_id", "created_date", "modified_date"],
-        booleans: ["inline"])
+        optional: ["author_id", "content_type", "created_date", "modified_date"],
+        booleans: ["inline"],
+        // A string; older SDK versions wrote a number, and the SDK still accepts one.
+        stringsOrNumbers: ["grand_parent_id"])
+    let recordTypePrivilegeKeys: [StaticString] = ["record_types", "privileges"]
+    let fieldPrivilegeKeys: [StaticString] = ["record_type", "read_all_fields", "write_all_fields", "read_fields", "write_fields"]
+    let fieldAccessKeys: [StaticString] = ["read_all_fields", "write_all_fields", "read_fields", "write_fields"]
+    let conditionalPrivilegeKeys: [StaticString] = ["record_type", "object_privileges", "field_privileges", "scope_to_users_in", "field_caveats"]
+    let caveatKeys: [StaticString] = ["field", "operator", "value"]
 }

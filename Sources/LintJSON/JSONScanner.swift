@@ -87,7 +87,7 @@ public struct JSONScanner {
         case UInt8(ascii: "f"): try literal("false", .falseValue)
         case UInt8(ascii: "n"): try literal("null", .null)
         case let other:
-            throw JSONSyntaxError(.unexpectedByte(found: other, expected: "a JSON value"), at: i)
+            throw JSONSyntaxError(.unexpectedByte(found: other, expected: .value), at: i)
         }
     }
 
@@ -99,7 +99,7 @@ public struct JSONScanner {
             guard start + k < end else { throw JSONSyntaxError(.truncated, at: start + k) }
             if byte(start + k) != expected[k] {
                 throw JSONSyntaxError(
-                    .unexpectedByte(found: byte(start + k), expected: "'\(word)'"), at: start + k)
+                    .unexpectedByte(found: byte(start + k), expected: .literal("\(word)")), at: start + k)
             }
         }
         i = start + length
@@ -123,19 +123,19 @@ public struct JSONScanner {
                     if members > 0 && byte(i) == UInt8(ascii: "}") {
                         throw JSONSyntaxError(.trailingComma(closing: "}"), at: i)
                     }
-                    let expected = members == 0 ? "a string key or '}'" : "a string key"
+                    let expected = JSONSyntaxError.Expected.key(orClose: members == 0)
                     throw JSONSyntaxError(.unexpectedByte(found: byte(i), expected: expected), at: i)
                 }
                 try string()
                 skipWhitespace()
                 guard i < end else { throw JSONSyntaxError(.truncated, at: i) }
                 guard byte(i) == UInt8(ascii: ":") else {
-                    throw JSONSyntaxError(.unexpectedByte(found: byte(i), expected: "':' after the key"), at: i)
+                    throw JSONSyntaxError(.unexpectedByte(found: byte(i), expected: .colon), at: i)
                 }
                 i += 1
                 try value(depth: depth)
                 members += 1
-                if try !moreItems(closing: UInt8(ascii: "}"), expected: "',' or '}'") { break }
+                if try !moreItems(closing: UInt8(ascii: "}")) { break }
             }
         }
         close(index, count: members)
@@ -159,7 +159,7 @@ public struct JSONScanner {
                 }
                 try value(depth: depth)
                 elements += 1
-                if try !moreItems(closing: UInt8(ascii: "]"), expected: "',' or ']'") { break }
+                if try !moreItems(closing: UInt8(ascii: "]")) { break }
             }
         }
         close(index, count: elements)
@@ -167,7 +167,7 @@ public struct JSONScanner {
 
     /// After a member or element: true after a ',' (more follow), false at the closing bracket.
     @inline(__always)
-    private mutating func moreItems(closing: UInt8, expected: StaticString) throws(JSONSyntaxError) -> Bool {
+    private mutating func moreItems(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         guard i < end else { throw JSONSyntaxError(.truncated, at: i) }
         let separator = byte(i)
@@ -176,7 +176,7 @@ public struct JSONScanner {
             return true
         }
         if separator == closing { return false }
-        throw JSONSyntaxError(.unexpectedByte(found: separator, expected: "\(expected)"), at: i)
+        throw JSONSyntaxError(.unexpectedByte(found: separator, expected: .commaOr(Character(Unicode.Scalar(closing)))), at: i)
     }
 
     /// Steps over the closing bracket and completes the container's tape entry.

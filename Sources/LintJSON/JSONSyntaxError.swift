@@ -6,7 +6,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The input ended inside a value. While streaming, this means "read more".
         case truncated
-        case unexpectedByte(found: UInt8, expected: String)
+        case unexpectedByte(found: UInt8, expected: Expected)
         case trailingComma(closing: Character)
         case invalidUTF8
         case controlCharacterInString
@@ -16,6 +16,15 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
         case byteOrderMark
         case trailingContent
         case empty
+    }
+
+    /// What the grammar allows where an unexpected byte stands.
+    public enum Expected: Sendable, Equatable {
+        case value
+        case literal(String)
+        case key(orClose: Bool)
+        case colon
+        case commaOr(Character)
     }
 
     public var kind: Kind
@@ -28,50 +37,4 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     }
 
     public var isTruncation: Bool { kind == .truncated }
-
-    /// The rule this error is reported under.
-    public var ruleID: String {
-        switch kind {
-        case .invalidUTF8: return "json-encoding"
-        case .tooDeep: return "json-nesting-depth"
-        default: return "json-syntax"
-        }
-    }
-
-    public var message: String {
-        switch kind {
-        case .truncated:
-            return "unexpected end of input inside a JSON value: close every string, object and array"
-        case .unexpectedByte(let found, let expected):
-            return "unexpected \(Self.describe(found)); expected \(expected)"
-        case .trailingComma(let closing):
-            return "trailing comma before '\(closing)': JSON allows none, remove the ','"
-        case .invalidUTF8:
-            return "invalid UTF-8 byte sequence: save the file as UTF-8"
-        case .controlCharacterInString:
-            return "control character inside a string: escape it (\\n, \\t, \\u00XX)"
-        case .invalidEscape:
-            return "invalid escape sequence: use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX"
-        case .invalidNumber:
-            return "malformed number: JSON numbers look like -12, 0.5 or 1e9 (no leading zeros, '+', '.5' or NaN)"
-        case .tooDeep(let limit):
-            return "nesting deeper than \(limit) levels: flatten the structure"
-        case .byteOrderMark:
-            return "the file starts with a UTF-8 byte order mark: remove it, JSON must not start with one"
-        case .trailingContent:
-            return "content after the JSON value: a metadata file holds exactly one object"
-        case .empty:
-            return "the input is empty: expected a JSON value"
-        }
-    }
-
-    static func describe(_ byte: UInt8) -> String {
-        switch byte {
-        case 0x20...0x7E: return "'\(Character(Unicode.Scalar(byte)))'"
-        case 0x0A: return "line break"
-        case 0x0D: return "carriage return"
-        case 0x09: return "tab"
-        default: return "byte 0x\(String(byte, radix: 16, uppercase: true))"
-        }
-    }
 }

@@ -52,36 +52,16 @@ public struct MetadataValidator: Sendable {
         switch outcome {
         case .success(let root):
             for note in scanner.notes {
-                JSONNoteReporter.report(note, pointer: root.pointer(at: note.offset) ?? "", into: &sink)
+                sink.report(note.violation { sink.line(of: $0) }, at: SourceRef(offset: note.offset, pointer: root.pointer(at: note.offset) ?? ""))
             }
             return root
         case .failure(let error):
-            for note in scanner.notes { JSONNoteReporter.report(note, pointer: "", into: &sink) }
-            guard let rule = Rules.info(error.ruleID) else { return nil }
-            sink.report(rule, at: SourceRef(offset: error.offset, pointer: ""), error.message)
+            for note in scanner.notes {
+                sink.report(note.violation { sink.line(of: $0) }, at: SourceRef(offset: note.offset, pointer: ""))
+            }
+            sink.report(NotJSON(error: error, guess: InputGuess.guess(source.bytes, error: error)),
+                        at: SourceRef(offset: error.offset, pointer: ""))
             return nil
         }
-    }
-}
-
-/// Turns scanner notes into diagnostics; its messages serve metadata and artifacts alike.
-package enum JSONNoteReporter {
-    static func report(_ note: JSONScanNote, pointer: String, into sink: inout DiagnosticSink) {
-        switch note.kind {
-        case .duplicateKey(let key, let firstOffset):
-            sink.report(Rules.jsonDuplicateKey, at: SourceRef(offset: note.offset, pointer: pointer),
-                        duplicateKeyMessage(key, firstLine: sink.source.lines.line(of: firstOffset)))
-        case .numberOutOfRange(let text):
-            sink.report(Rules.jsonNumberRange, at: SourceRef(offset: note.offset, pointer: pointer), numberRangeMessage(text))
-        }
-    }
-
-    package static func duplicateKeyMessage(_ key: String, firstLine: Int? = nil) -> String {
-        let first = firstLine.map { " (first on line \($0))" } ?? " in one object"
-        return "duplicate key \"\(key)\"\(first): parsers keep only one of them; merge the two or remove one"
-    }
-
-    package static func numberRangeMessage(_ text: String) -> String {
-        "number \(text.count > 40 ? String(text.prefix(40)) + "…" : text) does not fit a 64-bit integer or double: use a smaller value, or a string for an identifier"
     }
 }

@@ -12,14 +12,10 @@ struct RulesCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        var options = try OutputOptions.parse(config.map { ["--config", $0] } ?? [])
-        options.format = .text
-        let all = try options.loadConfig().allRules
+        let loaded = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig()
+        let all = loaded.allRules
         if json {
-            let items = all.map { rule in
-                "  {\"id\": \"\(rule.id)\", \"group\": \"\(rule.group.rawValue)\", \"severity\": \"\(rule.defaultSeverity.rawValue)\"}"
-            }
-            Output.write("[\n" + items.joined(separator: ",\n") + "\n]\n")
+            Output.write(RuleCatalogue.json(all))
             return
         }
         let width = all.map(\.id.count).max() ?? 0
@@ -30,7 +26,9 @@ struct RulesCommand: ParsableCommand {
                 group = rule.group
             }
             let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            // The severity in force: the config may change it or turn the rule off.
+            let effective = loaded.policy.severity(of: rule).map(\.rawValue) ?? "off"
+            let severity = effective.padding(toLength: 7, withPad: " ", startingAt: 0)
             Output.write("  \(id)  \(severity)  \(rule.summary)\n")
         }
     }
@@ -56,12 +54,6 @@ struct ExplainCommand: ParsableCommand {
             Output.error(message + " (metadata-lint rules lists them all)")
             throw ExitCode(2)
         }
-        Output.write("""
-        \(info.id) (\(info.defaultSeverity.rawValue), \(info.group.rawValue))
-        \(info.summary)
-
-        \(info.explanation)
-
-        """)
+        Output.write(RuleCatalogue.explanation(info))
     }
 }

@@ -14,20 +14,6 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let config = try output.loadConfig()
-        let paths = (files.isEmpty ? ["external_domain_metadata.json"] : files)
-            .filter { $0 == "-" || !ConfigLoader.isIgnored($0, by: config) }
-        let validator = MetadataValidator(config: config)
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            do throws(InputError) {
-                let source = try InputFile.read(path)
-                diagnostics += validator.validate(source).diagnostics
-            } catch {
-                Output.error(error.description)
-                throw ExitCode(2)
-            }
-        }
-        let code = output.emit(diagnostics, files: paths.count, rules: config.allRules)
-        if code != 0 { throw ExitCode(code) }
+        try output.finish(Validate.run(files.isEmpty ? ["external_domain_metadata.json"] : files, config: config))
     }
 }

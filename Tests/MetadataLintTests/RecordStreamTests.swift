@@ -22,7 +22,7 @@ import Testing
         try stream.forEach(record: { record, scanner in
             records.append("\(record.line):\(scanner.tape.count)")
         }, problem: { problem in
-            problems.append("\(problem.error.ruleID)@\(problem.line):\(problem.column)")
+            problems.append("\(problem.error.rule.id)@\(problem.line):\(problem.column)")
         })
         return (records, problems)
     }

@@ -13,14 +13,8 @@ public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
     public var rule: String
     public var message: String
-    /// The source line the diagnostic points into (a window of it, for long lines), for the
-    /// text renderer's snippet.
-    public var sourceLine: String?
-    /// The caret's column within `sourceLine` (nil: `column`).
-    public var sourceColumn: Int?
-
     public init(file: String, line: Int, column: Int, pointer: String, severity: Severity,
-                rule: String, message: String, sourceLine: String? = nil, sourceColumn: Int? = nil) {
+                rule: String, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -28,8 +22,6 @@ public struct Diagnostic: Sendable, Equatable {
         self.severity = severity
         self.rule = rule
         self.message = message
-        self.sourceLine = sourceLine
-        self.sourceColumn = sourceColumn
     }
 
     /// Sort order for output: file, then position, then rule.
@@ -44,8 +36,21 @@ public struct Diagnostic: Sendable, Equatable {
 extension SourceFile {
     public func diagnostic(at ref: SourceRef, rule: String, severity: Severity, message: String) -> Diagnostic {
         let (line, column) = lines.location(of: ref.offset, in: bytes)
-        let (snippet, caret) = window(line: line, offset: ref.offset)
         return Diagnostic(file: path, line: line, column: column, pointer: ref.pointer, severity: severity,
-                          rule: rule, message: message, sourceLine: snippet, sourceColumn: caret)
+                          rule: rule, message: message)
+    }
+}
+
+/// Findings left out of the output by a cap: `count` more of `rule` at `field` (a pointer without
+/// array indices, empty for findings about a whole record or file).
+public struct Omission: Sendable, Equatable {
+    public let rule: String
+    public let field: String
+    public let count: Int
+
+    public init(rule: String, field: String, count: Int) {
+        self.rule = rule
+        self.field = field
+        self.count = count
     }
 }

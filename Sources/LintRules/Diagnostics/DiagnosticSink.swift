@@ -1,7 +1,4 @@
-import LintModel
-import LintJSON
 import LintSource
-import LintSupport
 
 /// Collects findings for one source file, applying the configured severity of each rule.
 public struct DiagnosticSink: Sendable {
@@ -14,9 +11,12 @@ public struct DiagnosticSink: Sendable {
         self.policy = policy
     }
 
-    /// Reports `message` under `rule` at `ref`, unless the rule is turned off.
-    public mutating func report(_ rule: RuleInfo, at ref: SourceRef, _ message: String) {
-        guard let severity = policy.severity(of: rule) else { return }
-        diagnostics.append(source.diagnostic(at: ref, rule: rule.id, severity: severity, message: message))
+    /// Reports `violation` at `ref`, unless its rule is turned off.
+    public mutating func report(_ violation: some Violation, at ref: SourceRef) {
+        guard let severity = policy.severity(of: violation.rule) else { return }
+        diagnostics.append(source.diagnostic(at: ref, rule: violation.rule.id, severity: severity, message: violation.message))
     }
+
+    /// The 1-based line of `offset` in this file, for messages that cite another place.
+    public func line(of offset: Int) -> Int { source.lines.line(of: offset) }
 }

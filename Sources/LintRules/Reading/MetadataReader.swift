@@ -26,30 +26,28 @@ public final class MetadataReader {
     func readRoot(_ root: JSONNode) -> Metadata {
         var metadata = Metadata(root: root)
         guard root.members != nil else {
-            report(Rules.invalidValueType, root.ref,
-                   "the metadata must be a JSON object with a \"record_types\" key, not \(root.kindName)")
+            report(InvalidValueType.rootNotObject(actual: root.kindName), root.ref)
             return metadata
         }
-        checkKeys(root, known: Self.rootKeys, what: "the metadata root")
-        if let version = string(root, "schema_version", what: "the metadata root") {
+        checkKeys(root, known: Self.rootKeys, what: .root)
+        if let version = string(root, "schema_version", what: .root) {
             if Self.allowedSchemaVersions.contains(version.value) {
                 metadata.schemaVersion = version
             } else {
-                report(Rules.valueNotAllowed, version.ref,
-                       "schema_version \"\(version.value)\" is not a known version: use \"v0.2.0\"")
+                report(ValueNotAllowed.schemaVersion(version.value), version.ref)
             }
         }
-        if let categories = mapMembers(root, "record_type_categories", what: "the metadata root") {
+        if let categories = mapMembers(root, "record_type_categories", what: .root) {
             metadata.categories = categories.compactMap(readCategory)
         }
-        if let structs = mapMembers(root, "struct_types", what: "the metadata root") {
+        if let structs = mapMembers(root, "struct_types", what: .root) {
             metadata.structTypes = structs.compactMap(readStructType)
         }
-        if let types = mapMembers(root, "record_types", what: "the metadata root") {
+        if let types = mapMembers(root, "record_types", what: .root) {
+            metadata.isReadable = true
             metadata.recordTypes = types.compactMap(readRecordType)
         } else if root["record_types"] == nil {
-            report(Rules.missingRequiredKey, root.ref,
-                   "the metadata has no \"record_types\": add \"record_types\": { \"<item_type>\": { \"fields\": {} } }")
+            report(MissingRequiredKey.recordTypes, root.ref)
         }
         return metadata
     }
@@ -57,10 +55,9 @@ public final class MetadataReader {
     static let categoryKeys: Set<String> = ["name", "are_record_type_conversions_possible"]
 
     func readCategory(_ member: JSONMember) -> Category? {
-        let what = "category \"\(member.key)\""
+        let what = Subject.category(member.key)
         guard expectObject(member.value, what: what) else { return nil }
-        checkKeys(member.value, known: Self.categoryKeys, what: what,
-                  renamed: ["are_transitions_possible": "are_record_type_conversions_possible"])
+        checkKeys(member.value, known: Self.categoryKeys, what: what)
         var category = Category(key: member.key, keyRef: member.keyRef)
         category.name = string(member.value, "name", what: what)?.value
         category.areConversionsPossible = bool(member.value, "are_record_type_conversions_possible", what: what)?.value
@@ -71,7 +68,7 @@ public final class MetadataReader {
     static let structTypeKeys: Set<String> = ["name", "fields"]
 
     func readStructType(_ member: JSONMember) -> StructType? {
-        let what = "struct type \"\(member.key)\""
+        let what = Subject.structType(member.key)
         guard expectObject(member.value, what: what) else { return nil }
         checkKeys(member.value, known: Self.structTypeKeys, what: what)
         var structType = StructType(key: member.key, keyRef: member.keyRef)
@@ -79,7 +76,7 @@ public final class MetadataReader {
         if let fields = mapMembers(member.value, "fields", what: what) {
             structType.fields = fields.compactMap { readField($0, owner: what) }
         } else if member.value["fields"] == nil {
-            report(Rules.missingRequiredKey, member.keyRef, "\(what) has no \"fields\": add \"fields\": {}")
+            report(MissingRequiredKey.structTypeFields(what), member.keyRef)
         }
         return structType
     }
@@ -88,47 +85,41 @@ public final class MetadataReader {
         "fields", "name", "description", "category", "is_loadable", "is_snapshot", "conditions",
         "stage_diagram", "link_naming_data", "no_identifier", "scope", "attachments",
     ]
-    static let recordTypeLegacy = [
-        "extraction": "record types no longer carry \"extraction\" settings since v0.2.0: remove it",
-        "loading": "\"loading\" was replaced by \"is_loadable\": true in v0.2.0",
-    ]
     static let scopes = ["metadata_is_system_scoped", "data_is_system_scoped"]
 
     func readRecordType(_ member: JSONMember) -> RecordType? {
-        let what = "record type \"\(member.key)\""
+        let what = Subject.recordType(member.key)
         let node = member.value
         guard expectObject(node, what: what) else { return nil }
-        checkKeys(node, known: Self.recordTypeKeys, what: what, legacy: Self.recordTypeLegacy)
+        checkKeys(node, known: Self.recordTypeKeys, what: what)
         var recordType = RecordType(key: member.key, keyRef: member.keyRef, ref: node.ref)
         recordType.name = string(node, "name", what: what)?.value
         _ = string(node, "description", what: what)
         recordType.category = string(node, "category", what: what)
         recordType.isLoadable = bool(node, "is_loadable", what: what)?.value
-        _ = bool(node, "is_snapshot", what: what)
-        _ = bool(node, "no_identifier", what: what)
+        recordType.isSnapshot = bool(node, "is_snapshot", what: what)?.value
+        recordType.noIdentifier = bool(node, "no_identifier", what: what)?.value ?? false
         if let scope = string(node, "scope", what: what), !Self.scopes.contains(scope.value) {
-            report(Rules.valueNotAllowed, scope.ref,
-                   "scope \"\(scope.value)\" is not allowed: use \(Self.scopes.map { "\"\($0)\"" }.joined(separator: " or "))")
+            report(ValueNotAllowed.scope(scope.value, allowed: Self.scopes), scope.ref)
         }
-        if let attachments = node["attachments"], expectObject(attachments, what: "\(what) attachments") {
-            checkKeys(attachments, known: ["is_extractable", "is_loadable"], what: "\(what) attachments")
-            _ = bool(attachments, "is_extractable", what: "\(what) attachments")
-            _ = bool(attachments, "is_loadable", what: "\(what) attachments")
+        if let attachments = node["attachments"], expectObject(attachments, what: .attachments(of: what)) {
+            checkKeys(attachments, known: ["is_extractable", "is_loadable"], what: .attachments(of: what))
+            _ = bool(attachments, "is_extractable", what: .attachments(of: what))
+            _ = bool(attachments, "is_loadable", what: .attachments(of: what))
         }
         if let fields = mapMembers(node, "fields", what: what) {
             recordType.fields = fields.compactMap { readField($0, owner: what) }
         } else if node["fields"] == nil {
-            report(Rules.recordTypeWithoutFields, member.keyRef,
-                   "\(what) has no \"fields\": add \"fields\": {} (the schema requires it, even when empty)")
+            report(RecordTypeWithoutFields(recordType: what), member.keyRef)
         }
         if let diagram = node["stage_diagram"] {
-            recordType.stageDiagram = readStageDiagram(diagram, what: "the stage diagram of \(what)")
+            recordType.stageDiagram = readStageDiagram(diagram, what: .stageDiagram(of: what))
         }
         if let conditions = mapMembers(node, "conditions", what: what) {
             recordType.conditions = conditions.compactMap { readConditionGroup($0, what: what) }
         }
         if let link = node["link_naming_data"] {
-            recordType.linkNaming = readLinkNaming(link, what: "link_naming_data of \(what)")
+            recordType.linkNaming = readLinkNaming(link, what: .linkNaming(of: what))
         }
         return recordType
     }
