@@ -11,7 +11,7 @@ from conftest import ROOT
 BINARY = os.environ.get("METADATA_LINT") or str(ROOT / ".build" / "debug" / "metadata-lint")
 
 BROKEN = ROOT / "fixtures" / "example" / "broken_external_domain_metadata.json"
-TOOLS = ["validate_metadata", "check_artifacts", "explain_rule", "list_rules", "run_jq_query"]
+TOOLS = ["validate_metadata", "check_artifacts", "explain_rule", "list_rules", "run_jq_query", "infer_metadata", "sample_items"]
 
 
 def with_session(body):
@@ -133,6 +133,40 @@ def test_check_artifacts_and_jq_query():
     ]
     assert report["diagnostics"][0]["file"].endswith("invalid-enum-value/fail/epics.jsonl")
     assert missing.is_error is True and "no such file" in missing.content[0].text
-    assert query.structured_content["results"][0][:2] == ["comments", "epics"]
+    import json
+
+    declared = json.loads((ROOT / "fixtures" / "artifacts" / "metadata.json").read_text())["record_types"]
+    assert query.structured_content["results"] == [sorted(declared)]
     assert bad_filter.is_error is True and "does not compile" in bad_filter.content[0].text
     assert on_text.structured_content["results"] == ["xy"]
+
+
+def test_authoring_tools_infer_and_sample(tmp_path):
+    (tmp_path / "users.jsonl").write_text(
+        '{"id": "u1", "email": "ada@example.com", "age": 36}\n{"id": "u2", "email": "alan@example.com", "age": 41}\n'
+    )
+    metadata = ROOT / "fixtures" / "example" / "external_domain_metadata.json"
+
+    async def body(session):
+        inferred = await session.call_tool("infer_metadata", {"paths": [str(tmp_path)]})
+        sampled = await session.call_tool("sample_items", {"metadata": str(metadata), "record_type": "users", "count": 3, "seed": 7})
+        again = await session.call_tool("sample_items", {"metadata": str(metadata), "record_type": "users", "count": 3, "seed": 7})
+        unknown = await session.call_tool("sample_items", {"metadata": str(metadata), "record_type": "usres"})
+        broken = await session.call_tool("sample_items", {"metadata": str(BROKEN), "record_type": "users"})
+        return inferred, sampled, again, unknown, broken
+
+    inferred, sampled, again, unknown, broken = with_session(body)
+    draft = inferred.structured_content
+    assert (draft["record_types"], draft["samples"], draft["problems"]) == (1, 2, [])
+    fields = draft["metadata"]["record_types"]["users"]["fields"]
+    assert fields["email"]["type"] == "text" and fields["age"]["type"] == "int"
+    import json
+
+    assert json.loads(draft["text"]) == draft["metadata"]
+    items = sampled.structured_content["items"]
+    assert len(items) == 3 and sampled.structured_content["record_type"] == "users"
+    assert all(set(item) >= {"id", "created_date", "modified_date", "data"} for item in items)
+    assert items == again.structured_content["items"]  # the same seed, the same items
+    assert unknown.is_error is True and "usres" in unknown.content[0].text
+    assert broken.is_error is True and "fix them first" in broken.content[0].text
+    assert "[undeclared-category]" in broken.content[0].text

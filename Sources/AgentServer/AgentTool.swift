@@ -1,13 +1,14 @@
+import Foundation
 import MCP
 import MetadataLint
 
 /// One MCP tool: its declaration (JSON Schemas for input and output) and what it does.
 ///
-/// To add a tool (the authoring commands `infer`, `sample`, `diff`, `fix` as they land): write a
-/// type conforming to `AgentTool` in Tools/, calling the same library function as its CLI
-/// command, and list it in `AgentTools.all`. Return the structured result as a `Value` that fits
-/// `outputSchema`; throw `ToolFailure` for anything the caller must fix (it becomes a tool error
-/// with `isError: true`, never a crash of the server).
+/// To add a tool (the authoring commands `diff` and `fix` as they land, as `infer` and `sample`
+/// did): write a type conforming to `AgentTool` in Tools/, calling the same library function as
+/// its CLI command, and list it in `AgentTools.all`. Return the structured result as a `Value`
+/// that fits `outputSchema`; throw `ToolFailure` for anything the caller must fix (it becomes a
+/// tool error with `isError: true`, never a crash of the server).
 public protocol AgentTool: Sendable {
     var name: String { get }
     var description: String { get }
@@ -27,6 +28,7 @@ public enum AgentTools {
     /// Every tool the server offers, in the order `tools/list` shows them.
     public static let all: [any AgentTool] = [
         ValidateMetadataTool(), CheckArtifactsTool(), ExplainRuleTool(), ListRulesTool(), RunJQQueryTool(),
+        InferMetadataTool(), SampleItemsTool(),
     ]
 }
 
@@ -127,4 +129,3 @@ public struct ToolArguments: Sendable {
     }
 }
 
-import Foundation

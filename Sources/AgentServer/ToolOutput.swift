@@ -1,3 +1,4 @@
+import Foundation
 import MCP
 import MetadataLint
 
@@ -15,6 +16,15 @@ enum ToolOutput {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         return (errors, warnings, findings.count - errors - warnings)
+    }
+
+    /// JSON text produced by the library, as a `Value`.
+    static func value(ofJSON text: String) throws(ToolFailure) -> Value {
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+        } catch {
+            throw ToolFailure("internal error: the result is not JSON (\(error))")
+        }
     }
 
     static let diagnosticSchema: Value = object([
