@@ -13,8 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
-        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
@@ -54,17 +52,12 @@ let package = Package(
                 "JQ", .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // `metadata-lint lsp`: JSON-RPC over stdio, LSP 3.17 handlers, documents, UTF-16 positions.
-        .target(name: "LanguageServer", dependencies: ["MetadataLint"]),
-        // `metadata-lint mcp`: tools for coding agents on the official MCP Swift SDK.
-        .target(
-            name: "AgentServer",
-            dependencies: [
-                "MetadataLint", "JQ",
-                .product(name: "MCP", package: "swift-sdk"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        // JSON-RPC 2.0 for both servers: values, message envelopes, Content-Length and line framing.
+        .target(name: "JSONRPC", dependencies: ["MetadataLint"]),
+        // `metadata-lint lsp`: LSP 3.17 handlers, documents, UTF-16 positions.
+        .target(name: "LanguageServer", dependencies: ["MetadataLint", "JSONRPC"]),
+        // `metadata-lint mcp`: Model Context Protocol tools for coding agents.
+        .target(name: "AgentServer", dependencies: ["MetadataLint", "JQ", "JSONRPC"]),
         .executableTarget(
             name: "metadata-lint",
             dependencies: [
@@ -78,7 +71,7 @@ let package = Package(
             name: "MetadataLintTests",
             dependencies: ["MetadataLint", "JQ"]
         ),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "MetadataLint"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "JSONRPC", "MetadataLint"]),
     ],
     swiftLanguageModes: [.v6]
 )

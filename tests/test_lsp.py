@@ -219,9 +219,12 @@ async def test_hover_explains_keys_values_and_findings(client: LanguageClient, t
     finding = await hover('"ticket"')
     import subprocess
 
-    explanation = subprocess.run([binary, "explain", "undeclared-category"], capture_output=True, text=True).stdout
-    paragraph = explanation.split("\n\n")[1].strip()
-    assert paragraph in finding.contents.value
+    explained = subprocess.run([binary, "explain", "undeclared-category"], capture_output=True, text=True).stdout
+    why = explained.split("Why it matters\n", 1)[1].split("\n\n", 1)[0].strip()
+    fix = explained.split("How to fix it\n", 1)[1].strip()
+    assert why in finding.contents.value
+    assert "**How to fix it:** " + fix in finding.contents.value
+    assert '```json\n"record_type_categories": { "tickets": {} },' in finding.contents.value
     assert "rules.md#undeclared-category" in finding.contents.value
 
 

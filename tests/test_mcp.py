@@ -103,6 +103,9 @@ def test_explain_rule_and_list_rules():
     assert explained.structured_content["id"] == "by-field-not-identifier"
     assert explained.structured_content["documentation"].endswith("docs/rules.md#by-field-not-identifier")
     assert "is_identifier" in explained.structured_content["explanation"]
+    assert explained.structured_content["explanation"] == (
+        explained.structured_content["why"] + " " + explained.structured_content["fix"]
+    )
     assert typo.is_error is True
     assert 'did you mean "undeclared-category"' in typo.content[0].text
     ids = [rule["id"] for rule in rules.structured_content["rules"]]

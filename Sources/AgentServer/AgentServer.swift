@@ -1,18 +1,23 @@
-import Dispatch
 import Foundation
-import Logging
-import MCP
+import JSONRPC
 import MetadataLint
 
-/// `metadata-lint mcp`: a Model Context Protocol server over standard input and output whose
-/// tools call the same library functions as the CLI commands.
-public enum AgentServer {
+/// `metadata-lint mcp`: a Model Context Protocol server (stdio transport: one JSON-RPC message
+/// per line) whose tools call the same library functions as the CLI commands.
+///
+/// Requests are answered one at a time, in order, on the reading thread: every tool is a
+/// synchronous library call, so the end of input can never cut off an answer, and an idle server
+/// sleeps in a blocking `read`.
+public struct AgentServer {
     public struct Options: Sendable {
         public var context = ToolContext()
         public var tools: [any AgentTool] = AgentTools.all
 
         public init() {}
     }
+
+    /// Protocol revisions this server speaks (the initialize handshake), newest first.
+    public static let protocolVersions = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
 
     static let instructions = """
         metadata-lint checks DevRev AirSync snap-in metadata (external_domain_metadata.json) and \
@@ -21,86 +26,85 @@ public enum AgentServer {
         exists and how to fix its findings.
         """
 
-    /// Serves until the client closes standard input.
-    public static func serve(_ options: Options) async throws {
-        var logger = Logger(label: "metadata-lint.mcp") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = .warning
-        let server = Server(name: "metadata-lint", version: MetadataLintVersion.current, title: "metadata-lint",
-                            instructions: instructions, capabilities: .init(tools: .init(listChanged: false)))
-        let tools = options.tools
-        let context = options.context
-        _ = await server.withMethodHandler(ListTools.self) { _ in
-            ListTools.Result(tools: tools.map(\.declaration))
-        }
-        _ = await server.withMethodHandler(CallTool.self) { params in
-            call(params, tools: tools, context: context)
-        }
-        let transport = LineTransport(logger: logger)
-        try await server.start(transport: transport)
-        await server.waitUntilCompleted()
-        await server.stop()
+    let options: Options
+    let writer: MessageWriter
+
+    public init(options: Options = Options(), output: Int32 = STDOUT_FILENO) {
+        self.options = options
+        self.writer = MessageWriter(fd: output, framing: .newline)
     }
 
-    /// Runs `serve` from synchronous code (the CLI) and returns the exit code.
-    public static func runBlocking(_ options: Options) -> Int32 {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
-        Task.detached {
-            do {
-                try await serve(options)
-            } catch {
-                outcome.set("metadata-lint mcp: \(error)")
+    /// Serves until the end of input; returns the exit code (0).
+    public func run(input: Int32 = STDIN_FILENO) -> Int32 {
+        let reader = LineReader(fd: input)
+        while true {
+            switch reader.next() {
+            case .message(let bytes): receive(bytes)
+            case .malformed(let reason): writer.reply(.null, error: .invalidRequest(reason))
+            case .end: return 0
             }
-            done.signal()
         }
-        done.wait()
-        if let failure = outcome.message {
-            FileHandle.standardError.write(Data((failure + "\n").utf8))
-            return 2
-        }
-        return 0
     }
 
-    static func call(_ params: CallTool.Parameters, tools: [any AgentTool], context: ToolContext) -> CallTool.Result {
-        guard let tool = tools.first(where: { $0.name == params.name }) else {
-            let names = tools.map(\.name).joined(separator: ", ")
-            return failure("unknown tool \"\(params.name)\" (tools: \(names))")
+    func receive(_ bytes: [UInt8]) {
+        switch RPCMessage.read(bytes) {
+        case .request(let id, let method, let params):
+            switch request(method, params) {
+            case .success(let result): writer.reply(id, result: result)
+            case .failure(let error): writer.reply(id, error: error)
+            }
+        case .notification, .response:
+            break  // notifications/initialized, notifications/cancelled, …: nothing to do
+        case .invalid(let id, let error):
+            writer.reply(id, error: error)
+        }
+    }
+
+    func request(_ method: String, _ params: JSONValue) -> Result<JSONValue, RPCError> {
+        switch method {
+        case "initialize":
+            let asked = params["protocolVersion"]?.string
+            let version = asked.flatMap { Self.protocolVersions.contains($0) ? $0 : nil } ?? Self.protocolVersions[0]
+            return .success([
+                "protocolVersion": .string(version),
+                "capabilities": ["tools": ["listChanged": false]],
+                "serverInfo": ["name": "metadata-lint", "title": "metadata-lint", "version": .string(MetadataLintVersion.current)],
+                "instructions": .string(Self.instructions),
+            ])
+        case "ping":
+            return .success([:])
+        case "tools/list":
+            return .success(["tools": .array(options.tools.map(\.declaration))])
+        case "tools/call":
+            guard let name = params["name"]?.string else {
+                return .failure(.invalidParams("tools/call needs params {name, arguments}"))
+            }
+            let arguments = params["arguments"] ?? .null
+            guard arguments.isNull || arguments.object != nil else {
+                return .failure(.invalidParams("\"arguments\" must be an object"))
+            }
+            return .success(call(name, ToolArguments(arguments.object ?? [:])))
+        default:
+            return .failure(.methodNotFound(method))
+        }
+    }
+
+    /// A tool's result, or a tool error (`isError: true`) with a message for the caller.
+    func call(_ name: String, _ arguments: ToolArguments) -> JSONValue {
+        guard let tool = options.tools.first(where: { $0.name == name }) else {
+            let names = options.tools.map(\.name).joined(separator: ", ")
+            return Self.failure("unknown tool \"\(name)\" (tools: \(names))")
         }
         do throws(ToolFailure) {
-            let value = try tool.call(ToolArguments(params.arguments ?? [:]), context: context)
-            return CallTool.Result(content: [.text(text: text(of: value), annotations: nil, _meta: nil)],
-                                   structuredContent: Optional.some(value), isError: false)
+            let value = try tool.call(arguments, context: options.context)
+            // The same JSON as text, for clients that read only `content`.
+            return ["content": [["type": "text", "text": .string(value.text)]], "structuredContent": value, "isError": false]
         } catch {
-            return failure("\(tool.name): \(error.message)")
+            return Self.failure("\(tool.name): \(error.message)")
         }
     }
 
-    static func failure(_ message: String) -> CallTool.Result {
-        CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)
-    }
-
-    /// The structured result as JSON text, for clients that read only `content`.
-    static func text(of value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: String?
-
-    func set(_ message: String) {
-        lock.lock()
-        stored = message
-        lock.unlock()
-    }
-
-    var message: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+    static func failure(_ message: String) -> JSONValue {
+        ["content": [["type": "text", "text": .string(message)]], "isError": true]
     }
 }

@@ -1,26 +1,27 @@
 import Foundation
-import MCP
+import JSONRPC
 import MetadataLint
 
 /// One MCP tool: its declaration (JSON Schemas for input and output) and what it does.
 ///
 /// To add a tool (the authoring commands `diff` and `fix` as they land, as `infer` and `sample`
 /// did): write a type conforming to `AgentTool` in Tools/, calling the same library function as
-/// its CLI command, and list it in `AgentTools.all`. Return the structured result as a `Value`
+/// its CLI command, and list it in `AgentTools.all`. Return the structured result as a `JSONValue`
 /// that fits `outputSchema`; throw `ToolFailure` for anything the caller must fix (it becomes a
 /// tool error with `isError: true`, never a crash of the server).
 public protocol AgentTool: Sendable {
     var name: String { get }
     var description: String { get }
-    var inputSchema: Value { get }
-    var outputSchema: Value { get }
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value
+    var inputSchema: JSONValue { get }
+    var outputSchema: JSONValue { get }
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue
 }
 
 extension AgentTool {
-    var declaration: Tool {
-        Tool(name: name, description: description, inputSchema: inputSchema,
-             annotations: .init(readOnlyHint: true, openWorldHint: false), outputSchema: outputSchema)
+    /// The entry `tools/list` shows.
+    var declaration: JSONValue {
+        ["name": .string(name), "description": .string(description), "inputSchema": inputSchema,
+         "outputSchema": outputSchema, "annotations": ["readOnlyHint": true, "openWorldHint": false]]
     }
 }
 
@@ -81,15 +82,15 @@ public struct ToolContext: Sendable {
 
 /// The `arguments` object of a call, read with clear errors.
 public struct ToolArguments: Sendable {
-    public var values: [String: Value]
+    public var values: [String: JSONValue]
 
-    public init(_ values: [String: Value]) {
+    public init(_ values: [String: JSONValue]) {
         self.values = values
     }
 
     public func string(_ key: String) throws(ToolFailure) -> String? {
         guard let value = values[key], !value.isNull else { return nil }
-        guard let text = value.stringValue else { throw ToolFailure("\"\(key)\" must be a string") }
+        guard let text = value.string else { throw ToolFailure("\"\(key)\" must be a string") }
         return text
     }
 
@@ -100,11 +101,11 @@ public struct ToolArguments: Sendable {
 
     public func strings(_ key: String) throws(ToolFailure) -> [String]? {
         guard let value = values[key], !value.isNull else { return nil }
-        if let single = value.stringValue { return [single] }
-        guard let array = value.arrayValue else { throw ToolFailure("\"\(key)\" must be a list of strings") }
+        if let single = value.string { return [single] }
+        guard let array = value.array else { throw ToolFailure("\"\(key)\" must be a list of strings") }
         var result: [String] = []
         for element in array {
-            guard let text = element.stringValue else { throw ToolFailure("\"\(key)\" must be a list of strings") }
+            guard let text = element.string else { throw ToolFailure("\"\(key)\" must be a list of strings") }
             result.append(text)
         }
         return result
@@ -112,17 +113,17 @@ public struct ToolArguments: Sendable {
 
     public func int(_ key: String) throws(ToolFailure) -> Int? {
         guard let value = values[key], !value.isNull else { return nil }
-        if let number = value.intValue { return number }
-        if let number = value.doubleValue, number.rounded() == number, abs(number) < 1e15 { return Int(number) }
+        if let number = value.int { return number }
+        if let number = value.double, number.rounded() == number, abs(number) < 1e15 { return Int(number) }
         throw ToolFailure("\"\(key)\" must be an integer")
     }
 
     public func stringMap(_ key: String) throws(ToolFailure) -> [String: String]? {
         guard let value = values[key], !value.isNull else { return nil }
-        guard let object = value.objectValue else { throw ToolFailure("\"\(key)\" must be an object of strings") }
+        guard let object = value.object else { throw ToolFailure("\"\(key)\" must be an object of strings") }
         var result: [String: String] = [:]
         for (name, element) in object {
-            guard let text = element.stringValue else { throw ToolFailure("\"\(key)\".\(name) must be a string") }
+            guard let text = element.string else { throw ToolFailure("\"\(key)\".\(name) must be a string") }
             result[name] = text
         }
         return result

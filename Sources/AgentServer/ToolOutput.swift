@@ -1,10 +1,10 @@
 import Foundation
-import MCP
+import JSONRPC
 import MetadataLint
 
 /// The shapes tool results share, and JSON Schema helpers for declaring them.
 enum ToolOutput {
-    static func diagnostic(_ finding: Diagnostic) -> Value {
+    static func diagnostic(_ finding: Diagnostic) -> JSONValue {
         [
             "file": .string(finding.file), "line": .int(finding.line), "column": .int(finding.column),
             "pointer": .string(finding.pointer), "severity": .string(finding.severity.rawValue),
@@ -18,16 +18,16 @@ enum ToolOutput {
         return (errors, warnings, findings.count - errors - warnings)
     }
 
-    /// JSON text produced by the library, as a `Value`.
-    static func value(ofJSON text: String) throws(ToolFailure) -> Value {
-        do {
-            return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+    /// JSON text produced by the library, as a `JSONValue`.
+    static func value(ofJSON text: String) throws(ToolFailure) -> JSONValue {
+        do throws(JSONValue.ParseFailure) {
+            return try JSONValue.parse(Array(text.utf8))
         } catch {
-            throw ToolFailure("internal error: the result is not JSON (\(error))")
+            throw ToolFailure("internal error: the result is not JSON (\(error.message))")
         }
     }
 
-    static let diagnosticSchema: Value = object([
+    static let diagnosticSchema: JSONValue = object([
         "file": string("The file as given"),
         "line": integer("1-based line; 0 when the finding is about the whole file"),
         "column": integer("1-based column, counted in Unicode characters"),
@@ -37,16 +37,16 @@ enum ToolOutput {
         "message": string("What is wrong and how to fix it"),
     ], required: ["file", "line", "column", "pointer", "severity", "rule", "message"])
 
-    static func object(_ properties: [String: Value], required: [String] = []) -> Value {
-        var schema: [String: Value] = ["type": "object", "properties": .object(properties)]
+    static func object(_ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
+        var schema: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
         if !required.isEmpty { schema["required"] = .array(required.map { .string($0) }) }
         return .object(schema)
     }
 
-    static func string(_ description: String) -> Value { ["type": "string", "description": .string(description)] }
-    static func integer(_ description: String) -> Value { ["type": "integer", "description": .string(description)] }
-    static func boolean(_ description: String) -> Value { ["type": "boolean", "description": .string(description)] }
-    static func array(of items: Value, _ description: String) -> Value {
+    static func string(_ description: String) -> JSONValue { ["type": "string", "description": .string(description)] }
+    static func integer(_ description: String) -> JSONValue { ["type": "integer", "description": .string(description)] }
+    static func boolean(_ description: String) -> JSONValue { ["type": "boolean", "description": .string(description)] }
+    static func array(of items: JSONValue, _ description: String) -> JSONValue {
         ["type": "array", "items": items, "description": .string(description)]
     }
 }

@@ -7,10 +7,11 @@ struct MCPCommand: ParsableCommand {
         commandName: "mcp",
         abstract: "Run the Model Context Protocol server (over standard input and output) for coding agents.",
         discussion: """
-        Tools: validate_metadata, check_artifacts, explain_rule, list_rules, run_jq_query. Each \
-        takes JSON arguments and returns structured JSON with file, line, column, JSON pointer, \
-        severity, rule id and message for every finding. The nearest .metadata-lint.yml above the \
-        file checked applies unless --config or --no-config is given.
+        Tools: validate_metadata, check_artifacts, explain_rule, list_rules, run_jq_query, \
+        infer_metadata, sample_items. Each takes JSON arguments and returns structured JSON with \
+        file, line, column, JSON pointer, severity, rule id and message for every finding. The \
+        nearest .metadata-lint.yml above the file checked applies unless --config or --no-config \
+        is given. The server exits when its input closes.
         """
     )
 
@@ -24,7 +25,7 @@ struct MCPCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         var options = AgentServer.Options()
         options.context = ToolContext(config: noConfig ? .none : config.map { .file($0) } ?? .discover)
-        let code = AgentServer.runBlocking(options)
+        let code = AgentServer(options: options).run()
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MetadataLint
 import Testing
+@testable import JSONRPC
 @testable import LanguageServer
 
 /// The hooks for code actions and formatting, driven through a server on pipes with stand-in

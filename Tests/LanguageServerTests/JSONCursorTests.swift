@@ -1,4 +1,5 @@
 import Testing
+@testable import JSONRPC
 @testable import LanguageServer
 
 /// The tolerant scan that tells where a cursor stands, on text that does not parse.

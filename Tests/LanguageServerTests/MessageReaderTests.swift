@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import JSONRPC
 @testable import LanguageServer
 
 /// Framing over a real pipe: split and joined writes, bad headers, oversized bodies, end of input.

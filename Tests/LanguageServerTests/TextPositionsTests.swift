@@ -1,4 +1,5 @@
 import Testing
+@testable import JSONRPC
 @testable import LanguageServer
 
 /// LSP counts characters in UTF-16 code units; the library counts bytes. Both directions, on

@@ -1,5 +1,5 @@
 import Foundation
-import MCP
+import JSONRPC
 import MetadataLint
 
 /// `infer_metadata`: what `metadata-lint infer` drafts, returned rather than written.
@@ -12,11 +12,11 @@ struct InferMetadataTool: AgentTool {
         as text to write to a file ("text"), with notes on the guesses to review. Writes nothing.
         """
 
-    var inputSchema: Value {
+    var inputSchema: JSONValue {
         ToolOutput.object(["paths": ToolOutput.array(of: ["type": "string"], "Sample files or directories")], required: ["paths"])
     }
 
-    var outputSchema: Value {
+    var outputSchema: JSONValue {
         ToolOutput.object([
             "metadata": ["type": "object", "description": "The draft metadata"],
             "text": ToolOutput.string("The draft as pretty-printed JSON, keys in the draft's order"),
@@ -27,7 +27,7 @@ struct InferMetadataTool: AgentTool {
         ], required: ["metadata", "text", "record_types", "samples", "notes", "problems"])
     }
 
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value {
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue {
         guard let paths = try arguments.strings("paths"), !paths.isEmpty else {
             throw ToolFailure("missing argument \"paths\": the sample files or directories")
         }
@@ -56,7 +56,7 @@ struct SampleItemsTool: AgentTool {
         """
     static let maxCount = 1000
 
-    var inputSchema: Value {
+    var inputSchema: JSONValue {
         ToolOutput.object([
             "metadata": ToolOutput.string("Path of the external_domain_metadata.json"),
             "record_type": ToolOutput.string("The record type to generate items of"),
@@ -65,7 +65,7 @@ struct SampleItemsTool: AgentTool {
         ], required: ["metadata", "record_type"])
     }
 
-    var outputSchema: Value {
+    var outputSchema: JSONValue {
         ToolOutput.object([
             "record_type": ToolOutput.string("The record type"),
             "items": ToolOutput.array(of: ["type": "object"], "The generated items"),
@@ -73,7 +73,7 @@ struct SampleItemsTool: AgentTool {
         ], required: ["record_type", "items", "problems"])
     }
 
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value {
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue {
         let path = try arguments.requiredString("metadata")
         let typeName = try arguments.requiredString("record_type")
         let count = try arguments.int("count") ?? 10
@@ -99,7 +99,7 @@ struct SampleItemsTool: AgentTool {
         }
         var generator = SampleGenerator(metadata: metadata, options: .init(count: count, seed: UInt64(seed)),
                                         generating: [type.key])
-        var items: [Value] = []
+        var items: [JSONValue] = []
         var unreadable: String? = nil
         generator.generate(type) { item in
             do throws(ToolFailure) {

@@ -1,5 +1,5 @@
 import Foundation
-import MCP
+import JSONRPC
 import MetadataLint
 
 /// `check_artifacts`: what `metadata-lint check-artifacts` reports.
@@ -13,7 +13,7 @@ struct CheckArtifactsTool: AgentTool {
         column, pointer, severity, rule and message; at most "per_rule_limit" per rule and field.
         """
 
-    var inputSchema: Value {
+    var inputSchema: JSONValue {
         ToolOutput.object([
             "metadata": ToolOutput.string("Path of the external_domain_metadata.json"),
             "paths": ToolOutput.array(of: ["type": "string"], "Artifact files or directories"),
@@ -23,7 +23,7 @@ struct CheckArtifactsTool: AgentTool {
         ], required: ["metadata", "paths"])
     }
 
-    var outputSchema: Value {
+    var outputSchema: JSONValue {
         ToolOutput.object([
             "metadata_failed": ToolOutput.boolean("True when the metadata could not be read into a model, so no data was checked"),
             "records": ["type": "object", "additionalProperties": ["type": "integer"], "description": "Records checked per item type"],
@@ -35,7 +35,7 @@ struct CheckArtifactsTool: AgentTool {
         ], required: ["metadata_failed", "records", "errors", "warnings", "notes", "omitted", "diagnostics"])
     }
 
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value {
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue {
         let metadata = try arguments.requiredString("metadata")
         guard let paths = try arguments.strings("paths"), !paths.isEmpty else {
             throw ToolFailure("missing argument \"paths\": the artifact files or directories to check")
@@ -54,7 +54,7 @@ struct CheckArtifactsTool: AgentTool {
         } catch {
             throw ToolFailure(error.description)
         }
-        var records: [String: Value] = [:]
+        var records: [String: JSONValue] = [:]
         for (type, count) in result.recordCounts { records[type] = .int(count) }
         return [
             "metadata_failed": .bool(result.metadataFailed), "records": .object(records),

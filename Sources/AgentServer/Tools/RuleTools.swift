@@ -1,4 +1,4 @@
-import MCP
+import JSONRPC
 import MetadataLint
 
 /// The rules' documentation link, as in the editor's diagnostics.
@@ -11,31 +11,35 @@ struct ExplainRuleTool: AgentTool {
     let name = "explain_rule"
     let description = "Explain a metadata-lint rule: what it finds, why it matters and how to fix it."
 
-    var inputSchema: Value {
+    var inputSchema: JSONValue {
         ToolOutput.object(["rule": ToolOutput.string("A rule id, as findings and list_rules show them")], required: ["rule"])
     }
 
-    var outputSchema: Value {
+    var outputSchema: JSONValue {
         ToolOutput.object([
             "id": ToolOutput.string("Rule id"),
             "group": ToolOutput.string("Rule group"),
             "severity": ToolOutput.string("Default severity"),
             "summary": ToolOutput.string("What the rule finds"),
-            "explanation": ToolOutput.string("Why it matters and how to fix it"),
+            "explanation": ToolOutput.string("Why it matters and how to fix it, in one paragraph"),
+            "why": ToolOutput.string("Why it matters: what goes wrong in a sync"),
+            "example": ToolOutput.string("A short excerpt showing the mistake"),
+            "fix": ToolOutput.string("How to fix it"),
             "documentation": ToolOutput.string("Link to the rule reference (built-in rules)"),
         ], required: ["id", "group", "severity", "summary", "explanation"])
     }
 
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value {
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue {
         let id = try arguments.requiredString("rule")
         let custom = try context.loadConfig(near: nil, override: nil).customRuleInfos
         guard let info = Rules.info(id) ?? custom.first(where: { $0.id == id }) else {
             let hint = Suggest.didYouMean(id, in: Rules.all.map(\.id) + custom.map(\.id)).map { ": " + $0 } ?? ""
             throw ToolFailure("unknown rule \"\(id)\"\(hint) (list_rules lists them all)")
         }
-        var result: [String: Value] = [
+        var result: [String: JSONValue] = [
             "id": .string(info.id), "group": .string(info.group.rawValue), "severity": .string(info.defaultSeverity.rawValue),
             "summary": .string(info.summary), "explanation": .string(info.explanation),
+            "why": .string(info.docs.why), "example": .string(info.docs.example), "fix": .string(info.docs.fix),
         ]
         if Rules.info(id) != nil { result["documentation"] = .string(ruleDocumentation(id)) }
         return .object(result)
@@ -47,11 +51,12 @@ struct ListRulesTool: AgentTool {
     let name = "list_rules"
     let description = "List every metadata-lint rule (built-in and the config's custom rules) with its id, group, default severity and summary."
 
-    var inputSchema: Value {
-        ToolOutput.object(["group": ToolOutput.string("Only this group (json, structure, reference, stage-diagram, conditions, legacy, artifact, custom)")])
+    var inputSchema: JSONValue {
+        ToolOutput.object(["group": ToolOutput.string(
+            "Only this group (" + RuleInfo.Group.allCases.map(\.rawValue).joined(separator: ", ") + ")")])
     }
 
-    var outputSchema: Value {
+    var outputSchema: JSONValue {
         let rule = ToolOutput.object([
             "id": ToolOutput.string("Rule id"), "group": ToolOutput.string("Rule group"),
             "severity": ToolOutput.string("Default severity"), "summary": ToolOutput.string("What the rule finds"),
@@ -59,7 +64,7 @@ struct ListRulesTool: AgentTool {
         return ToolOutput.object(["rules": ToolOutput.array(of: rule, "The rules")], required: ["rules"])
     }
 
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value {
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue {
         let group = try arguments.string("group")
         let all = try context.loadConfig(near: nil, override: nil).allRules
         if let group, !all.contains(where: { $0.group.rawValue == group }) {

@@ -1,6 +1,6 @@
 import Foundation
 import JQ
-import MCP
+import JSONRPC
 import MetadataLint
 
 /// `run_jq_query`: `metadata-lint query` (libjq) over a file's values or over given JSON text.
@@ -14,7 +14,7 @@ struct RunJQQueryTool: AgentTool {
 
     static let resultLimit = 1000
 
-    var inputSchema: Value {
+    var inputSchema: JSONValue {
         ToolOutput.object([
             "filter": ToolOutput.string("The jq program"),
             "path": ToolOutput.string("A file to run it on: each JSON value in it is one input"),
@@ -23,7 +23,7 @@ struct RunJQQueryTool: AgentTool {
         ], required: ["filter"])
     }
 
-    var outputSchema: Value {
+    var outputSchema: JSONValue {
         ToolOutput.object([
             "results": ToolOutput.array(of: [:], "Every output of the filter, in order, across all inputs"),
             "truncated": ToolOutput.boolean("True when more than \(Self.resultLimit) results were produced and the rest left out"),
@@ -31,7 +31,7 @@ struct RunJQQueryTool: AgentTool {
         ], required: ["results", "truncated", "errors"])
     }
 
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value {
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue {
         let program = try arguments.requiredString("filter")
         let variables = try arguments.stringMap("args") ?? [:]
         let filter: JQFilter
@@ -59,7 +59,7 @@ struct RunJQQueryTool: AgentTool {
     }
 
     struct Collected {
-        var results: [Value] = []
+        var results: [JSONValue] = []
         var truncated = false
         var errors: [String] = []
 
@@ -71,7 +71,7 @@ struct RunJQQueryTool: AgentTool {
             results.append(Self.convert(value))
         }
 
-        static func convert(_ value: JQValue) -> Value {
+        static func convert(_ value: JQValue) -> JSONValue {
             switch value {
             case .null: return .null
             case .bool(let flag): return .bool(flag)

@@ -1,5 +1,5 @@
 import Foundation
-import MCP
+import JSONRPC
 import MetadataLint
 
 /// `validate_metadata`: what `metadata-lint validate` reports, for a file or for text.
@@ -13,7 +13,7 @@ struct ValidateMetadataTool: AgentTool {
         no error. The nearest .metadata-lint.yml applies (or "config").
         """
 
-    var inputSchema: Value {
+    var inputSchema: JSONValue {
         ToolOutput.object([
             "path": ToolOutput.string("Path of the metadata file (relative paths are resolved against the server's working directory)"),
             "text": ToolOutput.string("The metadata JSON itself, instead of a path"),
@@ -22,7 +22,7 @@ struct ValidateMetadataTool: AgentTool {
         ])
     }
 
-    var outputSchema: Value {
+    var outputSchema: JSONValue {
         ToolOutput.object([
             "file": ToolOutput.string("The file checked"),
             "valid": ToolOutput.boolean("True when there is no error"),
@@ -33,7 +33,7 @@ struct ValidateMetadataTool: AgentTool {
         ], required: ["file", "valid", "errors", "warnings", "notes", "diagnostics"])
     }
 
-    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> Value {
+    func call(_ arguments: ToolArguments, context: ToolContext) throws(ToolFailure) -> JSONValue {
         let path = try arguments.string("path")
         let text = try arguments.string("text")
         let source: SourceFile

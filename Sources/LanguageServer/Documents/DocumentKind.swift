@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// One kind of document the server understands: the metadata file today, the mapping file

@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// What the format says about each key, in short: shown on hover and offered by completion.

@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// Completion where the format allows only names the document declares (record types,

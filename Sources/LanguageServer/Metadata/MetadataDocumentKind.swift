@@ -1,4 +1,5 @@
 import Foundation
+import JSONRPC
 import MetadataLint
 
 /// external_domain_metadata.json: checked by the same `MetadataValidator` as `validate`.

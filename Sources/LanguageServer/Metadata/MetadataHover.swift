@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// The text shown when hovering a key or value: what the format says about it and, for names,

@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// Lookups by name that hover and completion share.

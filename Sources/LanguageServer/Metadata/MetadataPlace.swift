@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// Whose field a field is.

@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// A name that the metadata declares once and uses elsewhere.

@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// The library's findings and edits in LSP's shapes.
@@ -34,11 +35,14 @@ enum LSPConvert {
         return .object(value)
     }
 
-    /// A finding in a hover: the message, then the rule's explanation and its documentation.
+    /// A finding in a hover: the message, then the rule's documentation (why it matters, an
+    /// example of the mistake, how to fix it) and its link.
     static func findingMarkdown(_ finding: Diagnostic, documentation: (String) -> String?) -> String {
         var text = "**\(finding.severity.rawValue)** `\(finding.rule)`: \(finding.message)"
         if let info = Rules.info(finding.rule) {
-            text += "\n\n" + info.explanation
+            text += "\n\n" + info.docs.why
+            if !info.docs.example.isEmpty { text += "\n\n```json\n" + info.docs.example + "\n```" }
+            text += "\n\n**How to fix it:** " + info.docs.fix
             if let href = documentation(finding.rule) { text += "\n\n[\(finding.rule) in the rule reference](\(href))" }
         }
         return text

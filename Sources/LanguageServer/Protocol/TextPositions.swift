@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// An LSP position: 0-based line and a 0-based character offset counted in UTF-16 code units.

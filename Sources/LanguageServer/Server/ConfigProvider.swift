@@ -1,4 +1,5 @@
 import Foundation
+import JSONRPC
 import MetadataLint
 
 /// The `.metadata-lint.yml` in force for a document: the one given on the command line, or the

@@ -1,4 +1,5 @@
 import Foundation
+import JSONRPC
 import MetadataLint
 
 /// An open document: the text the editor holds (kept as UTF-8 bytes, as the library reads it),

@@ -1,3 +1,4 @@
+import JSONRPC
 import MetadataLint
 
 /// Features that come from other parts of the project: quick fixes from the rules' fixes, and

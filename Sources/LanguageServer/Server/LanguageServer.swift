@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JSONRPC
 import MetadataLint
 
 /// `metadata-lint lsp`: an LSP 3.17 server over a pair of file descriptors.
@@ -78,57 +79,27 @@ public final class LanguageServer: @unchecked Sendable {
     // MARK: - Messages
 
     private func receive(_ bytes: [UInt8]) {
-        let message: JSONValue
-        do throws(JSONValue.ParseFailure) {
-            message = try JSONValue.parse(bytes)
-        } catch {
-            reply(.null, error: .parseError("the message is not JSON: \(error.message)"))
-            return
-        }
-        guard message.object != nil else {
-            reply(.null, error: .invalidRequest("a message must be a JSON object"))
-            return
-        }
-        let id = message["id"]
-        if let id, !Self.isValidID(id) {
-            reply(.null, error: .invalidRequest("\"id\" must be a number or a string"))
-            return
-        }
-        guard let method = message["method"] else {
-            // A reply to a request of ours (this server sends none that need one): nothing to do.
-            if id != nil, message["result"] != nil || message["error"] != nil { return }
-            reply(id ?? .null, error: .invalidRequest("a message needs a \"method\""))
-            return
-        }
-        guard let name = method.string else {
-            reply(id ?? .null, error: .invalidRequest("\"method\" must be a string"))
-            return
-        }
-        let params = message["params"] ?? .null
-        if let id {
-            let result = request(name, params)
-            switch result {
-            case .success(let value): writer.send(["jsonrpc": "2.0", "id": id, "result": value])
-            case .failure(let error): reply(id, error: error)
+        switch RPCMessage.read(bytes) {
+        case .request(let id, let method, let params):
+            switch request(method, params) {
+            case .success(let value): writer.reply(id, result: value)
+            case .failure(let error): writer.reply(id, error: error)
             }
-        } else {
-            notification(name, params)
-        }
-    }
-
-    private static func isValidID(_ id: JSONValue) -> Bool {
-        switch id {
-        case .int, .string: return true
-        default: return false
+        case .notification(let method, let params):
+            notification(method, params)
+        case .response:
+            break
+        case .invalid(let id, let error):
+            writer.reply(id, error: error)
         }
     }
 
     private func reply(_ id: JSONValue, error: RPCError) {
-        writer.send(["jsonrpc": "2.0", "id": id, "error": error.json])
+        writer.reply(id, error: error)
     }
 
     private func notify(_ method: String, _ params: JSONValue) {
-        writer.send(["jsonrpc": "2.0", "method": .string(method), "params": params])
+        writer.notify(method, params)
     }
 
     private func request(_ method: String, _ params: JSONValue) -> Result<JSONValue, RPCError> {

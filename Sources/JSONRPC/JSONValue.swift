@@ -29,6 +29,14 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    public var double: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .double(let value): return value
+        default: return nil
+        }
+    }
+
     public var bool: Bool? {
         if case .bool(let value) = self { return value }
         return nil

@@ -18,5 +18,5 @@ public struct RPCError: Error, Sendable, Equatable {
     /// LSP: the document changed while the request was computed.
     public static let contentModified = RPCError(-32801, "the document changed")
 
-    var json: JSONValue { ["code": .int(code), "message": .string(message)] }
+    public var json: JSONValue { ["code": .int(code), "message": .string(message)] }
 }
