@@ -39,7 +39,9 @@ public final class LineReader {
                     let line = Array(buffer[position..<end])
                     position = scanned + 1
                     scanned = position
-                    if skipping { return .malformed("a message longer than \(maxLineBytes) bytes was skipped") }
+                    if skipping || line.count > maxLineBytes {
+                        return .malformed("a message longer than \(maxLineBytes) bytes was skipped")
+                    }
                     if line.isEmpty { continue }
                     return .message(line)
                 }
