@@ -12,10 +12,22 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .long, help: "Apply the safe fixes to the files, then report what remains.")
+    var fix = false
+
+    @Flag(name: .long, help: "With --fix or --diff, apply unsafe fixes too (they may drop information).")
+    var unsafeFixes = false
+
+    @Flag(name: .long, help: "Print the fixes as a unified diff instead of writing them.")
+    var diff = false
+
     func run() throws {
         let config = try output.loadConfig()
         let paths = (files.isEmpty ? ["external_domain_metadata.json"] : files)
             .filter { $0 == "-" || !ConfigLoader.isIgnored($0, by: config) }
+        if fix || diff || unsafeFixes {
+            return try runFixes(paths, config: config)
+        }
         let validator = MetadataValidator(config: config)
         var diagnostics: [Diagnostic] = []
         for path in paths {

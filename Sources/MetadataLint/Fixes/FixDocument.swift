@@ -1,0 +1,168 @@
+/// A metadata file as fixes see it: its bytes, the positioned tree, where every value and key
+/// ends, and the typed model. Fix functions read it and return `TextEdit`s on its bytes.
+public struct FixDocument: Sendable {
+    public let source: SourceFile
+    public let root: JSONNode
+    public let metadata: Metadata
+    /// Byte offset just past each value or key, by the offset of its first byte.
+    let ends: [Int: Int]
+
+    /// Nil when the bytes are not JSON (nothing can be fixed then).
+    public init?(_ source: SourceFile) {
+        var scanner = JSONScanner()
+        let parsed: (JSONNode, [Int: Int])? = source.bytes.withUnsafeBufferPointer { buffer in
+            guard (try? scanner.scanDocument(buffer)) != nil, let base = buffer.baseAddress else { return nil }
+            var ends: [Int: Int] = [:]
+            ends.reserveCapacity(scanner.tape.count)
+            for k in 0..<scanner.tape.count {
+                let entry = scanner.tape[k]
+                ends[entry.start] = entry.end
+            }
+            return (JSONTreeBuilder.build(scanner.tape, base), ends)
+        }
+        guard let (root, ends) = parsed else { return nil }
+        self.source = source
+        self.root = root
+        self.ends = ends
+        var sink = DiagnosticSink(source: source)
+        metadata = MetadataReader.read(root, sink: &sink)
+    }
+
+    // MARK: - Finding what a diagnostic points at
+
+    /// The object member a diagnostic is about, with the object holding it: found by the
+    /// diagnostic's pointer, and accepted only when its key or value stands at the diagnostic's
+    /// line and column (so a duplicate key never gets the wrong member's fix).
+    public func member(for diagnostic: Diagnostic) -> (object: JSONNode, member: JSONMember)? {
+        let tokens = JSONPointerPath.tokens(diagnostic.pointer)
+        guard let last = tokens.last, let object = root.descendant(tokens.dropLast()),
+              let member = object.member(last) else { return nil }
+        let at = (diagnostic.line, diagnostic.column)
+        guard location(member.keyOffset) == at || location(member.value.offset) == at else { return nil }
+        return (object, member)
+    }
+
+    public func node(at pointer: String) -> JSONNode? {
+        root.descendant(JSONPointerPath.tokens(pointer)[...])
+    }
+
+    func location(_ offset: Int) -> (Int, Int) {
+        let found = source.lines.location(of: offset, in: source.bytes)
+        return (found.line, found.column)
+    }
+
+    // MARK: - Byte ranges
+
+    /// The bytes of a value, from its first byte to just past its last.
+    public func range(of node: JSONNode) -> Range<Int> {
+        node.offset..<(ends[node.offset] ?? node.offset)
+    }
+
+    public func keyRange(of member: JSONMember) -> Range<Int> {
+        member.keyOffset..<(ends[member.keyOffset] ?? member.keyOffset)
+    }
+
+    /// From the key's opening quote to the end of the value.
+    public func range(of member: JSONMember) -> Range<Int> {
+        member.keyOffset..<range(of: member.value).upperBound
+    }
+
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: source.bytes[range], as: UTF8.self)
+    }
+
+    public func bytes(_ range: Range<Int>) -> [UInt8] {
+        Array(source.bytes[range])
+    }
+
+    // MARK: - Edits that keep the file's layout
+
+    /// Renames a key, keeping everything around it.
+    public func rename(_ member: JSONMember, to key: String) -> TextEdit {
+        TextEdit(range: keyRange(of: member), replacement: JSONWriter.quote(key))
+    }
+
+    public func replaceValue(_ node: JSONNode, with text: String) -> TextEdit {
+        TextEdit(range: range(of: node), replacement: text)
+    }
+
+    /// Replaces a whole member with `"key": value`, keeping the file's spacing around the colon.
+    public func replaceMember(_ member: JSONMember, key: String, value: String) -> TextEdit {
+        let colon = text(keyRange(of: member).upperBound..<member.value.offset)
+        return TextEdit(range: range(of: member), replacement: JSONWriter.quote(key) + colon + value)
+    }
+
+    /// Removes a member and one separating comma. A member followed by another goes with the
+    /// space up to the next key (that key takes its place and indentation); the last member
+    /// goes with the comma before it; the only member leaves `{}`.
+    public func remove(_ member: JSONMember, from object: JSONNode) -> TextEdit? {
+        guard let members = object.members,
+              let index = members.firstIndex(where: { $0.keyOffset == member.keyOffset }) else { return nil }
+        if members.count == 1 {
+            let whole = range(of: object)
+            return .delete((whole.lowerBound + 1)..<(whole.upperBound - 1))
+        }
+        if index + 1 < members.count {
+            return .delete(member.keyOffset..<members[index + 1].keyOffset)
+        }
+        return .delete(range(of: members[index - 1].value).upperBound..<range(of: member).upperBound)
+    }
+
+    /// Adds `"key": value` as the object's last member, written the way the object already
+    /// separates its members (same line break and indentation, same spacing around the colon).
+    public func append(key: String, value: String, to object: JSONNode) -> TextEdit? {
+        guard let members = object.members else { return nil }
+        let whole = range(of: object)
+        guard let last = members.last else {
+            return TextEdit(range: (whole.lowerBound + 1)..<(whole.upperBound - 1),
+                            replacement: JSONWriter.quote(key) + ": " + value)
+        }
+        let separator: String
+        if members.count >= 2 {
+            separator = text(range(of: members[members.count - 2].value).upperBound..<last.keyOffset)
+        } else {
+            separator = "," + text((whole.lowerBound + 1)..<last.keyOffset)
+        }
+        let colon = text(keyRange(of: last).upperBound..<last.value.offset)
+        return .insert(separator + JSONWriter.quote(key) + colon + value, at: range(of: last.value).upperBound)
+    }
+
+    /// The indentation of the line `offset` stands on, up to `offset` (empty unless only spaces
+    /// and tabs come before it on its line).
+    func indentation(before offset: Int) -> [UInt8] {
+        var start = offset
+        while start > 0, source.bytes[start - 1] == 0x20 || source.bytes[start - 1] == 0x09 { start -= 1 }
+        guard start == 0 || source.bytes[start - 1] == 0x0A else { return [] }
+        return Array(source.bytes[start..<offset])
+    }
+}
+
+/// RFC 6901 pointers split into unescaped tokens.
+public enum JSONPointerPath {
+    public static func tokens(_ pointer: String) -> [String] {
+        guard !pointer.isEmpty else { return [] }
+        return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { token in
+            token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+}
+
+extension JSONNode {
+    /// The value at a path of tokens below this one (object keys, array indices).
+    public func descendant<Path: Collection>(_ tokens: Path) -> JSONNode? where Path.Element == String {
+        var node = self
+        for token in tokens {
+            switch node.value {
+            case .object:
+                guard let child = node[token] else { return nil }
+                node = child
+            case .array(let elements):
+                guard let index = Int(token), elements.indices.contains(index) else { return nil }
+                node = elements[index]
+            default:
+                return nil
+            }
+        }
+        return node
+    }
+}
