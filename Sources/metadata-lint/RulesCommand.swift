@@ -17,12 +17,13 @@ struct RulesCommand: ParsableCommand {
         let all = try options.loadConfig().allRules
         if json {
             let items = all.map { rule in
-                "  {\"id\": \"\(rule.id)\", \"group\": \"\(rule.group.rawValue)\", \"severity\": \"\(rule.defaultSeverity.rawValue)\"}"
+                "  {\"id\": \"\(rule.id)\", \"group\": \"\(rule.group.rawValue)\", \"severity\": \"\(rule.defaultSeverity.rawValue)\", \"fix\": \(FixableRules.label(rule.id).map { "\"\($0)\"" } ?? "null")}"
             }
             Output.write("[\n" + items.joined(separator: ",\n") + "\n]\n")
             return
         }
         let width = all.map(\.id.count).max() ?? 0
+        let fixWidth = all.compactMap { FixableRules.label($0.id).map { "fix: \($0)".count } }.max() ?? 0
         var group: RuleInfo.Group? = nil
         for rule in all {
             if rule.group != group {
@@ -31,8 +32,10 @@ struct RulesCommand: ParsableCommand {
             }
             let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
             let severity = rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            Output.write("  \(id)  \(severity)  \(rule.summary)\n")
+            let fix = (FixableRules.label(rule.id).map { "fix: \($0)" } ?? "").padding(toLength: fixWidth, withPad: " ", startingAt: 0)
+            Output.write("  \(id)  \(severity)  \(fix)  \(rule.summary)\n")
         }
+        Output.write("\nfix: safe = applied by `validate --fix`; unsafe = only with `--unsafe-fixes` too\n")
     }
 }
 
@@ -63,5 +66,14 @@ struct ExplainCommand: ParsableCommand {
         \(info.explanation)
 
         """)
+        let offers = FixableRules.offers(info.id)
+        if !offers.isEmpty {
+            var how: [String] = []
+            if offers.contains(.safe) { how.append("safe fixes are applied by `metadata-lint validate --fix`") }
+            if offers.contains(.unsafe) { how.append("unsafe ones only with `--fix --unsafe-fixes`") }
+            Output.write("Fix: \(FixableRules.label(info.id) ?? ""): \(how.joined(separator: ", ")).\n")
+        } else {
+            Output.write("Fix: none, the message says what to change.\n")
+        }
     }
 }

@@ -88,8 +88,7 @@ public struct FixDocument: Sendable {
 
     /// Replaces a whole member with `"key": value`, keeping the file's spacing around the colon.
     public func replaceMember(_ member: JSONMember, key: String, value: String) -> TextEdit {
-        let colon = text(keyRange(of: member).upperBound..<member.value.offset)
-        return TextEdit(range: range(of: member), replacement: JSONWriter.quote(key) + colon + value)
+        TextEdit(range: range(of: member), replacement: JSONWriter.quote(key) + colon(of: member) + value)
     }
 
     /// Removes a member and one separating comma. A member followed by another goes with the
@@ -110,12 +109,13 @@ public struct FixDocument: Sendable {
 
     /// Adds `"key": value` as the object's last member, written the way the object already
     /// separates its members (same line break and indentation, same spacing around the colon).
-    public func append(key: String, value: String, to object: JSONNode) -> TextEdit? {
+    /// `emptyColon` is what goes between key and value when the object has no member to copy.
+    public func append(key: String, value: String, to object: JSONNode, emptyColon: String = ": ") -> TextEdit? {
         guard let members = object.members else { return nil }
         let whole = range(of: object)
         guard let last = members.last else {
             return TextEdit(range: (whole.lowerBound + 1)..<(whole.upperBound - 1),
-                            replacement: JSONWriter.quote(key) + ": " + value)
+                            replacement: JSONWriter.quote(key) + emptyColon + value)
         }
         let separator: String
         if members.count >= 2 {
@@ -123,8 +123,12 @@ public struct FixDocument: Sendable {
         } else {
             separator = "," + text((whole.lowerBound + 1)..<last.keyOffset)
         }
-        let colon = text(keyRange(of: last).upperBound..<last.value.offset)
-        return .insert(separator + JSONWriter.quote(key) + colon + value, at: range(of: last.value).upperBound)
+        return .insert(separator + JSONWriter.quote(key) + colon(of: last) + value, at: range(of: last.value).upperBound)
+    }
+
+    /// What stands between a member's key and its value (`: `, `:`, ` : `).
+    public func colon(of member: JSONMember) -> String {
+        text(keyRange(of: member).upperBound..<member.value.offset)
     }
 
     /// The indentation of the line `offset` stands on, up to `offset` (empty unless only spaces

@@ -5,7 +5,7 @@ public struct FixRunner: Sendable {
     public var validator: MetadataValidator
     public var includeUnsafe: Bool
     /// A fix that does not remove its finding would otherwise loop forever.
-    public var maxPasses = 10
+    public var maxPasses = 100
 
     public init(validator: MetadataValidator, includeUnsafe: Bool) {
         self.validator = validator
@@ -32,20 +32,29 @@ public struct FixRunner: Sendable {
         var diagnostics = validator.validate(current).diagnostics
         var applied: [Fix] = []
         var fixedCount = 0
+        // Fixes that each look fine can clash (two legacy keys renamed to the same new key):
+        // a pass that would break the JSON is retried with its first fix alone, and a fix that
+        // breaks it alone is dropped.
+        var oneAtATime = false
+        var rejected: [[TextEdit]] = []
         for _ in 0..<maxPasses {
             guard let document = FixDocument(current) else { break }
-            let chosen = Self.choose(fixes(for: diagnostics, in: document))
+            let candidates = fixes(for: diagnostics, in: document).filter { !rejected.contains($0.fix.edits) }
+            var chosen = Self.choose(candidates)
+            if oneAtATime { chosen = Array(chosen.prefix(1)) }
+            oneAtATime = false
             if chosen.isEmpty { break }
             guard let bytes = try? TextEdits.apply(chosen.flatMap(\.fix.edits), to: current.bytes) else { break }
+            guard Self.duplicateKeys(in: bytes).map({ $0 <= Self.duplicateKeys(in: current.bytes) ?? 0 }) == true else {
+                if chosen.count == 1 { rejected.append(chosen[0].fix.edits) }
+                oneAtATime = true
+                continue
+            }
             let next = SourceFile(path: current.path, bytes: bytes)
-            let nextDiagnostics = validator.validate(next).diagnostics
-            // A fix must never make the file unreadable; if one did, keep what we had.
-            if nextDiagnostics.contains(where: { $0.rule.hasPrefix("json-") })
-                && !diagnostics.contains(where: { $0.rule.hasPrefix("json-") }) { break }
             applied += chosen.map(\.fix)
             fixedCount += chosen.reduce(0) { $0 + $1.findings }
             current = next
-            diagnostics = nextDiagnostics
+            diagnostics = validator.validate(next).diagnostics
         }
         let unsafeLeft: Int
         if includeUnsafe {
@@ -57,6 +66,15 @@ public struct FixRunner: Sendable {
         }
         return Outcome(original: source, fixed: current, applied: applied, fixedCount: fixedCount,
                        remaining: diagnostics, unsafeFixable: unsafeLeft)
+    }
+
+    /// How many duplicate keys the bytes hold, or nil when they are not JSON.
+    static func duplicateKeys(in bytes: [UInt8]) -> Int? {
+        var scanner = JSONScanner()
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard (try? scanner.scanDocument(buffer)) != nil else { return nil }
+            return scanner.notes.filter { if case .duplicateKey = $0.kind { return true } else { return false } }.count
+        }
     }
 
     /// The allowed fix of each finding; findings whose fixes are identical share one.

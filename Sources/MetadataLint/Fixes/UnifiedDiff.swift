@@ -2,7 +2,8 @@
 /// format `patch` and `git apply` read: `---`/`+++` headers, `@@` hunks with 3 lines of context.
 public enum UnifiedDiff {
     struct Line: Equatable {
-        var text: Substring
+        /// The line's bytes without its LF (a CR before the LF stays, as `diff` shows it).
+        var text: String
         /// False only for a last line without a line break.
         var terminated: Bool
     }
@@ -29,11 +30,16 @@ public enum UnifiedDiff {
     }
 
     static func lines(_ bytes: [UInt8]) -> [Line] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let terminated = parts.last == ""
-        if terminated { parts.removeLast() }
-        return parts.enumerated().map { Line(text: $1, terminated: $0 < parts.count - 1 || terminated) }
+        var lines: [Line] = []
+        var start = 0
+        for k in bytes.indices where bytes[k] == 0x0A {
+            lines.append(Line(text: String(decoding: bytes[start..<k], as: UTF8.self), terminated: true))
+            start = k + 1
+        }
+        if start < bytes.count {
+            lines.append(Line(text: String(decoding: bytes[start...], as: UTF8.self), terminated: false))
+        }
+        return lines
     }
 
     static func emit(_ mark: String, _ line: Line) -> String {

@@ -33,8 +33,7 @@ enum ArrayFieldRewrite {
               moving.allSatisfy({ field[$0.key] == nil }) else { return nil }
         let separator = self.separator(in: members, around: arrayIndex, document)
         let outer = document.indentation(before: arrayMember.keyOffset)
-        let colon = document.text(document.keyRange(of: arrayMember).upperBound..<arrayMember.value.offset)
-        var replacement = "\"collection\"" + colon + "{}"
+        var replacement = "\"collection\"" + document.colon(of: arrayMember) + "{}"
         for moved in moving {
             let inner = document.indentation(before: moved.keyOffset)
             replacement += separator + reindent(document.text(document.range(of: moved)), from: inner, to: outer)
