@@ -7,6 +7,7 @@ struct MetadataLintCommand: ParsableCommand {
         abstract: "Validate DevRev Airdrop metadata and the artifacts extracted against it.",
         discussion: "Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or I/O problem.",
         version: MetadataLintVersion.current,
-        subcommands: [ValidateCommand.self, CheckArtifactsCommand.self, QueryCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [ValidateCommand.self, CheckArtifactsCommand.self, QueryCommand.self, RulesCommand.self, ExplainCommand.self,
+                      FmtCommand.self]
     )
 }

@@ -1,31 +1,18 @@
 /// A metadata file as fixes see it: its bytes, the positioned tree, where every value and key
 /// ends, and the typed model. Fix functions read it and return `TextEdit`s on its bytes.
 public struct FixDocument: Sendable {
-    public let source: SourceFile
-    public let root: JSONNode
+    public let scanned: ScannedDocument
     public let metadata: Metadata
-    /// Byte offset just past each value or key, by the offset of its first byte.
-    let ends: [Int: Int]
+
+    public var source: SourceFile { scanned.source }
+    public var root: JSONNode { scanned.root }
 
     /// Nil when the bytes are not JSON (nothing can be fixed then).
     public init?(_ source: SourceFile) {
-        var scanner = JSONScanner()
-        let parsed: (JSONNode, [Int: Int])? = source.bytes.withUnsafeBufferPointer { buffer in
-            guard (try? scanner.scanDocument(buffer)) != nil, let base = buffer.baseAddress else { return nil }
-            var ends: [Int: Int] = [:]
-            ends.reserveCapacity(scanner.tape.count)
-            for k in 0..<scanner.tape.count {
-                let entry = scanner.tape[k]
-                ends[entry.start] = entry.end
-            }
-            return (JSONTreeBuilder.build(scanner.tape, base), ends)
-        }
-        guard let (root, ends) = parsed else { return nil }
-        self.source = source
-        self.root = root
-        self.ends = ends
+        guard case .success(let scanned) = ScannedDocument.scan(source) else { return nil }
+        self.scanned = scanned
         var sink = DiagnosticSink(source: source)
-        metadata = MetadataReader.read(root, sink: &sink)
+        metadata = MetadataReader.read(scanned.root, sink: &sink)
     }
 
     // MARK: - Finding what a diagnostic points at
@@ -54,13 +41,9 @@ public struct FixDocument: Sendable {
     // MARK: - Byte ranges
 
     /// The bytes of a value, from its first byte to just past its last.
-    public func range(of node: JSONNode) -> Range<Int> {
-        node.offset..<(ends[node.offset] ?? node.offset)
-    }
+    public func range(of node: JSONNode) -> Range<Int> { scanned.range(of: node) }
 
-    public func keyRange(of member: JSONMember) -> Range<Int> {
-        member.keyOffset..<(ends[member.keyOffset] ?? member.keyOffset)
-    }
+    public func keyRange(of member: JSONMember) -> Range<Int> { scanned.keyRange(of: member) }
 
     /// From the key's opening quote to the end of the value.
     public func range(of member: JSONMember) -> Range<Int> {
