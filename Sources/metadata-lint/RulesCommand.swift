@@ -51,7 +51,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let custom = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig().customRuleInfos
-        guard let info = Rules.info(rule) ?? custom.first(where: { $0.id == rule }) else {
+        guard let info = Rules.info(rule) ?? custom.first(where: { $0.id == rule }) ?? ChangeKind(rawValue: rule)?.rule else {
             var message = "unknown rule \"\(rule)\""
             if let suggestion = Suggest.didYouMean(rule, in: Rules.all.map(\.id)) {
                 message += ": " + suggestion
@@ -72,7 +72,7 @@ struct ExplainCommand: ParsableCommand {
             if offers.contains(.safe) { how.append("safe fixes are applied by `metadata-lint validate --fix`") }
             if offers.contains(.unsafe) { how.append("unsafe ones only with `--fix --unsafe-fixes`") }
             Output.write("Fix: \(FixableRules.label(info.id) ?? ""): \(how.joined(separator: ", ")).\n")
-        } else {
+        } else if info.group != .diff {
             Output.write("Fix: none, the message says what to change.\n")
         }
     }

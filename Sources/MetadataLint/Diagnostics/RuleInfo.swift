@@ -3,6 +3,8 @@
 public struct RuleInfo: Sendable, Hashable {
     public enum Group: String, Sendable {
         case json, structure, reference, stageDiagram = "stage-diagram", conditions, legacy, artifact, custom
+        /// Changes between two metadata versions (`metadata-lint diff`), not findings in one file.
+        case diff
     }
 
     /// Stable kebab-case id.
