@@ -8,6 +8,6 @@ struct MetadataLintCommand: ParsableCommand {
         discussion: "Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or I/O problem.",
         version: MetadataLintVersion.current,
         subcommands: [ValidateCommand.self, CheckArtifactsCommand.self, QueryCommand.self, RulesCommand.self, ExplainCommand.self,
-                      FmtCommand.self, DiffCommand.self]
+                      FmtCommand.self, DiffCommand.self, SchemaCommand.self]
     )
 }
