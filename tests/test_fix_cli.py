@@ -127,3 +127,12 @@ def test_corpus_files_are_fixed_completely_and_stay_fixed(binary, tmp_path, name
     again = run(binary, "validate", "--no-config", "--fix", str(target))
     assert "0 fixed, 0 remaining" in again.stdout
     assert target.read_bytes() == content
+
+
+def test_readme_diff_example_runs_as_shown(binary):
+    readme = (ROOT / "README.md").read_text()
+    block = next(b.split("```")[0] for b in readme.split("```text\n")[1:]
+                 if b.startswith("$ metadata-lint validate --diff "))
+    command, expected = block.split("\n", 1)
+    result = run(binary, *command.split()[2:], "--no-config")
+    assert result.stdout == expected

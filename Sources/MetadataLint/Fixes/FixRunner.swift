@@ -33,8 +33,8 @@ public struct FixRunner: Sendable {
         var applied: [Fix] = []
         var fixedCount = 0
         // Fixes that each look fine can clash (two legacy keys renamed to the same new key):
-        // a pass that would break the JSON is retried with its first fix alone, and a fix that
-        // breaks it alone is dropped.
+        // a pass that would break the JSON (or add a duplicate key) is retried with its first fix
+        // alone, and a fix that breaks it alone is dropped.
         var oneAtATime = false
         var rejected: [[TextEdit]] = []
         for _ in 0..<maxPasses {
@@ -44,8 +44,9 @@ public struct FixRunner: Sendable {
             if oneAtATime { chosen = Array(chosen.prefix(1)) }
             oneAtATime = false
             if chosen.isEmpty { break }
-            guard let bytes = try? TextEdits.apply(chosen.flatMap(\.fix.edits), to: current.bytes) else { break }
-            guard Self.duplicateKeys(in: bytes).map({ $0 <= Self.duplicateKeys(in: current.bytes) ?? 0 }) == true else {
+            let before = Self.duplicateKeys(in: current.bytes) ?? 0
+            guard let bytes = try? TextEdits.apply(chosen.flatMap(\.fix.edits), to: current.bytes),
+                  let after = Self.duplicateKeys(in: bytes), after <= before else {
                 if chosen.count == 1 { rejected.append(chosen[0].fix.edits) }
                 oneAtATime = true
                 continue
@@ -70,11 +71,8 @@ public struct FixRunner: Sendable {
 
     /// How many duplicate keys the bytes hold, or nil when they are not JSON.
     static func duplicateKeys(in bytes: [UInt8]) -> Int? {
-        var scanner = JSONScanner()
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard (try? scanner.scanDocument(buffer)) != nil else { return nil }
-            return scanner.notes.filter { if case .duplicateKey = $0.kind { return true } else { return false } }.count
-        }
+        guard case .success(let document) = ScannedDocument.scan(SourceFile(path: "", bytes: bytes)) else { return nil }
+        return document.duplicateKeys.count
     }
 
     /// The allowed fix of each finding; findings whose fixes are identical share one.
