@@ -136,6 +136,26 @@ import Testing
         """)
     }
 
+    @Test func theEditScriptRebuildsBothSides() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in "l\(Int.random(in: 0...3, using: &generator))\n" }
+            let b = (0..<Int.random(in: 0...12, using: &generator)).map { _ in "l\(Int.random(in: 0...3, using: &generator))\n" }
+            let old = UnifiedDiff.lines(Array(a.joined().utf8)), new = UnifiedDiff.lines(Array(b.joined().utf8))
+            var rebuiltOld: [UnifiedDiff.Line] = [], rebuiltNew: [UnifiedDiff.Line] = []
+            for step in UnifiedDiff.script(old, new) {
+                switch step {
+                case .same(let i, let j):
+                    #expect(old[i] == new[j])
+                    rebuiltOld.append(old[i]); rebuiltNew.append(new[j])
+                case .delete(let i): rebuiltOld.append(old[i])
+                case .insert(let j): rebuiltNew.append(new[j])
+                }
+            }
+            #expect(rebuiltOld == old && rebuiltNew == new, "\(a) → \(b)")
+        }
+    }
+
     @Test func aMissingFinalNewlineIsMarked() {
         let diff = UnifiedDiff.render(old: Array("a\nb".utf8), new: Array("a\nb\n".utf8), oldPath: "x", newPath: "x")
         #expect(diff == "--- x\n+++ x\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n")
