@@ -6,7 +6,7 @@ BIN := .build/release/metadata-lint
 DEBUG_BIN := .build/debug/metadata-lint
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps venv build release test swift-test python-test demo install bench memcheck clean
+.PHONY: all deps venv build release test swift-test python-test snapshots demo install bench memcheck clean
 
 all: build
 
@@ -39,6 +39,11 @@ test: swift-test python-test
 swift-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Rewrites every snapshot (fixtures/**/*.snap) from the current build; review the diff before committing.
+snapshots: deps
+	$(SWIFT) build --build-tests
+	UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter SnapshotTests
 
 # End-to-end tests that drive the built binary with real clients.
 python-test: deps venv

@@ -106,7 +106,7 @@ def test_unreadable_version_and_usage_errors_exit_two(binary, tmp_path):
     result = run(binary, "diff", broken, NEW)
     assert result.returncode == 2
     assert f"{broken}:1:19: error[json-syntax]" in result.stdout
-    assert "cannot compare: a version is not valid JSON" in result.stderr
+    assert f"metadata-lint: {broken}: not valid JSON, so the versions cannot be compared" in result.stderr
     assert run(binary, "diff", "no/such.json", NEW).returncode == 2
     assert run(binary, "diff", "--fail-on", "never", OLD, NEW).returncode == 2
     assert run(binary, "diff", OLD).returncode == 2

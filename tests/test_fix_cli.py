@@ -1,4 +1,5 @@
 """validate --fix / --unsafe-fixes / --diff driven through the binary, on copies in a temp dir."""
+import json
 import os
 import pathlib
 import shutil
@@ -99,10 +100,16 @@ def test_rules_and_explain_say_what_is_fixable(binary):
     assert "fix: safe" in line
     line = next(l for l in rules.stdout.splitlines() if l.strip().startswith("json-syntax "))
     assert "fix:" not in line
-    assert '{"id": "legacy-key", "group": "legacy", "severity": "error", "fix": "safe or unsafe"}' in run(binary, "rules", "--json").stdout
+    fixable = {rule["id"]: rule["fixable"] for rule in json.loads(run(binary, "rules", "--json").stdout)}
+    assert fixable["legacy-key"] == "safe or unsafe" and fixable["json-syntax"] is None
+    assert sorted(rule for rule, fix in fixable.items() if fix) == [
+        "legacy-key", "record-type-without-fields", "renamed-key", "reserved-field-name", "unknown-field-type",
+        "unknown-key"]
     assert run(binary, "explain", "unknown-field-type").stdout.endswith(
-        "Fix: unsafe: unsafe ones only with `--fix --unsafe-fixes`.\n")
-    assert run(binary, "explain", "json-syntax").stdout.endswith("Fix: none, the message says what to change.\n")
+        "  Automatic fix: unsafe, applied only by `metadata-lint validate --fix --unsafe-fixes` (check the result).\n")
+    assert run(binary, "explain", "reserved-field-name").stdout.endswith(
+        "How to fix it\n  Remove the declaration.\n  Automatic fix: safe, applied by `metadata-lint validate --fix`.\n")
+    assert run(binary, "explain", "json-syntax").stdout.endswith("  Automatic fix: none.\n")
 
 
 CORPUS_FIXABLE = {

@@ -21,25 +21,22 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the fixes as a unified diff instead of writing them.")
     var diff = false
 
+    func validate() throws {
+        if unsafeFixes && !fix && !diff {
+            throw ValidationError("--unsafe-fixes needs --fix or --diff")
+        }
+        if fix && !diff && files.contains("-") {
+            throw ValidationError("standard input cannot be fixed in place: use --diff to see the fixes")
+        }
+    }
+
     func run() throws {
         let config = try output.loadConfig()
-        let paths = (files.isEmpty ? ["external_domain_metadata.json"] : files)
-            .filter { $0 == "-" || !ConfigLoader.isIgnored($0, by: config) }
-        if fix || diff || unsafeFixes {
-            return try runFixes(paths, config: config)
+        let paths = files.isEmpty ? ["external_domain_metadata.json"] : files
+        if fix || diff {
+            try output.finish(Fixes.run(paths, config: config, includeUnsafe: unsafeFixes, mode: diff ? .diff : .write))
+        } else {
+            try output.finish(Validate.run(paths, config: config))
         }
-        let validator = MetadataValidator(config: config)
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            do throws(InputError) {
-                let source = try InputFile.read(path)
-                diagnostics += validator.validate(source).diagnostics
-            } catch {
-                Output.error(error.description)
-                throw ExitCode(2)
-            }
-        }
-        let code = output.emit(diagnostics, files: paths.count, rules: config.allRules)
-        if code != 0 { throw ExitCode(code) }
     }
 }

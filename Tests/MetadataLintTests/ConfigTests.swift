@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 @Suite struct ConfigTests {
     static let example = TestSupport.fixture("config/metadata-lint.yml").path

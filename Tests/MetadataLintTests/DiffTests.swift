@@ -94,6 +94,13 @@ import Testing
         #expect(diagnostics.map { "\($0.rule) \($0.file):\($0.line):\($0.column)" } == ["json-syntax old.json:1:20"])
     }
 
+    @Test func aFileComparedWithItselfByPathHasNoChanges() {
+        let path = TestSupport.fixture("diff/new.json").path
+        let report = VersionDiff.report(oldPath: path, newPath: path)
+        #expect(report.diagnostics.isEmpty && report.inputErrors.isEmpty)
+        #expect(report.render(.text, color: false).stdout == "no changes\n")
+    }
+
     @Test func failOnCountsWhatItShould() {
         #expect(VersionDiff.FailOn.breaking.fails(.breaking))
         #expect(!VersionDiff.FailOn.breaking.fails(.risky))

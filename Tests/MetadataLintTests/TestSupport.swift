@@ -1,5 +1,12 @@
 import Foundation
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 enum TestSupport {
     /// The package root, found from this file's path.

@@ -1,6 +1,13 @@
 import Foundation
 import JQ
 import Yams
+import LintSupport
+import LintSource
+import LintJSON
+import LintModel
+import LintRules
+import LintArtifacts
+import LintReport
 
 /// Finds and reads `.metadata-lint.yml`.
 public enum ConfigLoader {

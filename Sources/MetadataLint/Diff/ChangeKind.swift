@@ -1,3 +1,5 @@
+import LintRules
+
 /// Every kind of change `metadata-lint diff` reports, with its class. Breaking changes break
 /// syncs that customers already run (their mappings name what was removed or changed); risky
 /// ones may reject data or transitions that used to pass; safe ones cannot break a mapping.
@@ -53,11 +55,17 @@ public enum ChangeKind: String, CaseIterable, Sendable {
         return rawValue.hasPrefix("risky-") ? .risky : .safe
     }
 
+    /// The change kind as a rule of `diff`'s own catalogue (not a lint rule: `rules` does not list
+    /// it and no config turns it on or off), so every renderer and `explain` show it.
     public var rule: RuleInfo {
-        RuleInfo(id: rawValue, group: .diff, severity: impact.severity, summary: Self.summaries[self] ?? "",
-                 explanation: (Self.explanations[self] ?? "") + " " + Self.impactExplanation[impact, default: ""])
+        let docs = self.docs
+        return RuleInfo(id: rawValue, group: .diff, severity: impact.severity, docs: RuleDocs(
+            what: docs.what, why: docs.why + " " + Self.impactExplanation[impact, default: ""],
+            example: docs.example, fix: docs.fix))
     }
 
-    /// The catalogue SARIF lists for `diff`.
-    public static var rules: [RuleInfo] { allCases.map(\.rule) }
+    /// The catalogue SARIF lists for `diff`, and `explain` reads.
+    public static let catalogue: [RuleInfo] = allCases.map(\.rule)
+
+    public static func info(_ id: String) -> RuleInfo? { ChangeKind(rawValue: id)?.rule }
 }

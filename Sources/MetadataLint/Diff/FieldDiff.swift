@@ -1,3 +1,8 @@
+import LintJSON
+import LintModel
+import LintRules
+import LintSource
+
 /// Comparing the fields of one record type or struct type between two versions.
 extension MetadataDiff {
     mutating func compareFields(_ before: [Field], _ after: [Field], owner: String, ownerRef: SourceRef) {
@@ -61,12 +66,12 @@ extension MetadataDiff {
 
     /// The `type` as written (also when it is not a known type).
     func rawType(_ metadata: Metadata, _ field: Field) -> String? {
-        field.type?.rawValue ?? metadata.root.descendant(JSONPointerPath.tokens(field.ref.pointer))?["type"]?.string
+        field.type?.rawValue ?? metadata.root.descendant(JSONPointer.tokens(field.ref.pointer))?["type"]?.string
     }
 
     /// Where a flag of the field stands in NEW (the field's key when the flag is not written).
     func flagRef(_ field: Field, _ key: String) -> SourceRef {
-        new.root.descendant(JSONPointerPath.tokens(field.ref.pointer))?[key]?.ref ?? field.keyRef
+        new.root.descendant(JSONPointer.tokens(field.ref.pointer))?[key]?.ref ?? field.keyRef
     }
 
     mutating func compareEnumValues(_ before: [EnumValue], _ after: [EnumValue], what: String) {
@@ -143,7 +148,7 @@ extension MetadataDiff {
     }
 
     static func describe(_ low: Double?, _ high: Double?) -> String {
-        func text(_ value: Double?) -> String { value.map(MetadataReader.format) ?? "none" }
+        func text(_ value: Double?) -> String { value.map(InvalidBounds.format) ?? "none" }
         return "min \(text(low)), max \(text(high))"
     }
 }

@@ -1,3 +1,8 @@
+import LintJSON
+import LintModel
+import LintRules
+import LintSource
+
 /// One difference between two metadata versions, positioned in NEW, or in OLD when what it is
 /// about no longer exists in NEW.
 public struct MetadataChange: Sendable, Equatable {

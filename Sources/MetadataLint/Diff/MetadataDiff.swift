@@ -1,3 +1,8 @@
+import LintJSON
+import LintModel
+import LintRules
+import LintSource
+
 /// The semantic difference between two metadata versions over the typed model: what was
 /// removed, added or changed, each change classified by what it does to customers' syncs.
 public struct MetadataDiff {
@@ -76,7 +81,7 @@ public struct MetadataDiff {
     }
 
     func description(_ metadata: Metadata, _ ref: SourceRef) -> String? {
-        metadata.root.descendant(JSONPointerPath.tokens(ref.pointer))?["description"]?.string
+        metadata.root.descendant(JSONPointer.tokens(ref.pointer))?["description"]?.string
     }
 
     static func quoted(_ value: String?) -> String {

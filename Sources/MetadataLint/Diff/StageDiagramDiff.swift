@@ -1,3 +1,8 @@
+import LintJSON
+import LintModel
+import LintRules
+import LintSource
+
 /// Comparing the stage diagram of one record type between two versions.
 extension MetadataDiff {
     mutating func compareStageDiagrams(_ before: RecordType, _ after: RecordType, what: String) {

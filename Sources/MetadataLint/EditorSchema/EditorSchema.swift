@@ -1,3 +1,6 @@
+import LintModel
+import LintRules
+
 /// The JSON Schema (draft-07, which VS Code, vscode-json-languageserver and JetBrains IDEs all
 /// understand) of external_domain_metadata.json that `metadata-lint schema` prints and
 /// schemas/external_domain_metadata.schema.json holds. It is generated from `MetadataShape` and
@@ -40,7 +43,7 @@ public enum EditorSchema {
                                              ("not", .object([]))]))
         }
         if shape == .category {
-            for (old, new) in RenamedKeyFix.renames.sorted(by: { $0.key < $1.key }) {
+            for (old, new) in RenamedKey.categoryRenames.sorted(by: { $0.key < $1.key }) {
                 let text = "Pre-v0.2.0 name, still accepted: rename it to \(new) (metadata-lint validate --fix does)."
                 properties.append((old, .object([("description", .string(text)), ("deprecationMessage", .string(text)),
                                                  ("type", .string("boolean"))])))
@@ -56,11 +59,11 @@ public enum EditorSchema {
 
     static func legacyKeys(of shape: MetadataShape) -> [String: String] {
         switch shape {
-        case .recordType: return MetadataReader.recordTypeLegacy
-        case .field: return MetadataReader.fieldLegacy
-        case .reference, .participation: return MetadataReader.referenceLegacy
-        case .stageDiagram: return MetadataReader.stageDiagramLegacy
-        case .stage: return MetadataReader.stageLegacy
+        case .recordType: return LegacyKey.recordType
+        case .field: return LegacyKey.field
+        case .reference, .participation: return LegacyKey.reference
+        case .stageDiagram: return LegacyKey.stageDiagram
+        case .stage: return LegacyKey.stage
         default: return [:]
         }
     }

@@ -1,3 +1,5 @@
+import LintReport
+
 /// A JSON value whose object members keep the order they were built in, written with 2-space
 /// indentation (arrays of scalars on one line), so generated files are stable and diffable.
 enum OrderedJSON {

@@ -1,3 +1,7 @@
+import LintJSON
+import LintRules
+import LintSource
+
 /// `fmt`'s one layout: 2-space indentation, one member or element per line, `"key": value`,
 /// empty objects and arrays as `{}` and `[]`, a final line break. Keys of the format's objects
 /// come in `MetadataShape` order, any other key after them in its original order; names chosen
@@ -10,26 +14,22 @@ public enum MetadataFormatter {
     }
 
     public static func format(_ source: SourceFile) -> Result<[UInt8], Refusal> {
+        var sink = DiagnosticSink(source: source)
         let document: ScannedDocument
         switch ScannedDocument.scan(source) {
         case .failure(let error):
-            let rule = Rules.info(error.ruleID) ?? Rules.jsonSyntax
-            return .failure(Refusal(diagnostics: [source.diagnostic(
-                at: SourceRef(offset: error.offset, pointer: ""), rule: rule.id, severity: .error,
-                message: error.message + ": fmt formats only valid JSON")]))
+            let notJSON = NotJSON(error: error, guess: InputGuess.guess(source.bytes, error: error))
+            sink.report(FormatRefusal.notJSON(notJSON), at: SourceRef(offset: error.offset, pointer: ""))
+            return .failure(Refusal(diagnostics: sink.diagnostics))
         case .success(let scanned):
             document = scanned
         }
-        let duplicates = document.duplicateKeys
-        if !duplicates.isEmpty {
-            return .failure(Refusal(diagnostics: duplicates.compactMap { note in
-                guard case .duplicateKey(let key, let first) = note.kind else { return nil }
-                let message = JSONNoteReporter.duplicateKeyMessage(key, firstLine: source.lines.line(of: first))
-                    + "; fmt would keep only one, so it leaves the file as it is"
-                return source.diagnostic(at: SourceRef(offset: note.offset, pointer: document.root.pointer(at: note.offset) ?? ""),
-                                         rule: Rules.jsonDuplicateKey.id, severity: .error, message: message)
-            }))
+        for note in document.duplicateKeys {
+            guard case .duplicateKey(let key, let first) = note.kind else { continue }
+            sink.report(FormatRefusal.duplicateKey(JSONDuplicateKey(key: key, firstLine: source.lines.line(of: first))),
+                        at: SourceRef(offset: note.offset, pointer: document.root.pointer(at: note.offset) ?? ""))
         }
+        if !sink.diagnostics.isEmpty { return .failure(Refusal(diagnostics: sink.diagnostics)) }
         var writer = Writer(document: document)
         writer.write(document.root, as: .shape(.root), depth: 0)
         writer.out.append(0x0A)

@@ -1,3 +1,6 @@
+import LintModel
+import LintRules
+
 /// The objects of external_domain_metadata.json, each with its keys in the order `fmt` writes
 /// them and what each key holds. `fmt` orders keys by this table and the editor schema is
 /// generated from it; tests hold it to the reader's key sets (MetadataReader.*Keys), so the

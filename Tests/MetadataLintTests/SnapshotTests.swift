@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import LintRules
+
+/// The full output of the real binary on every rule's failing fixture and on one input per output
+/// format, compared with the checked-in `.snap` files. Run `make snapshots` to rewrite them after a
+/// deliberate change, then review the diff.
+@Suite struct SnapshotTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let snapshot: String
+        let arguments: [String]
+        var description: String { snapshot }
+    }
+
+    static let metadata = "fixtures/artifacts/metadata.json"
+
+    static var cases: [Case] {
+        let rules = Rules.all.filter { $0.group != .artifact && $0.group != .custom }.map { rule in
+            Case(snapshot: "fixtures/rules/\(rule.id)/fail.snap",
+                 arguments: ["validate", "--no-config", "fixtures/rules/\(rule.id)/fail.json"])
+        }
+        let artifacts = (Rules.artifact.map(\.id) + ["json-syntax"]).map { id in
+            Case(snapshot: "fixtures/artifacts/\(id)/fail.snap",
+                 arguments: ["check-artifacts", "--no-config", "--metadata", metadata, "fixtures/artifacts/\(id)/fail"])
+        }
+        let renderers = ["text", "json", "github", "sarif"].map { format in
+            Case(snapshot: "fixtures/renderers/validate.\(format).snap",
+                 arguments: ["validate", "--no-config", "--format", format, "fixtures/example/broken_external_domain_metadata.json"])
+        } + ["text", "json", "github", "sarif"].map { format in
+            Case(snapshot: "fixtures/renderers/check-artifacts.\(format).snap",
+                 arguments: ["check-artifacts", "--no-config", "--format", format, "--metadata", metadata,
+                             "fixtures/artifacts/value-out-of-bounds/fail"])
+        }
+        return rules + artifacts + renderers
+    }
+
+    /// Standard output, standard error (when there is any) and the exit status, as one text.
+    static func transcript(_ run: CLITests.Run) -> String {
+        var text = run.stdout
+        if !run.stderr.isEmpty { text += "--- stderr\n" + run.stderr }
+        return text + "--- exit \(run.status)\n"
+    }
+
+    @Test(arguments: cases)
+    func outputMatchesSnapshot(_ snapshot: Case) throws {
+        let actual = Self.transcript(try CLITests.run(snapshot.arguments))
+        let url = TestSupport.packageRoot.appendingPathComponent(snapshot.snapshot)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(snapshot.snapshot) differs; if the change is deliberate, run `make snapshots` and review the diff")
+    }
+}
