@@ -15,8 +15,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .systemLibrary(name: "CJQ", path: "Sources/CJQ"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Homebrew's jq (1.7 and later) ships libjq.pc, which SwiftPM needs on Apple silicon, where
+        // /opt/homebrew is not searched by default. Debian's libjq-dev (jq 1.6) has none: naming it
+        // there would print a warning on every build, so the pkg-config name is for macOS only.
+        .systemLibrary(name: "CJQ", path: "Sources/CJQ", pkgConfig: { () -> String? in
+            #if os(macOS)
+            return "libjq"
+            #else
+            return nil
+            #endif
+        }(), providers: [.brew(["jq"]), .apt(["libjq-dev"])]),
         .target(name: "JQ", dependencies: ["CJQ"]),
         // Hashing, suggestions, date syntax: no knowledge of the format.
         .target(name: "LintSupport"),

@@ -151,3 +151,10 @@ def test_rules_show_effective_severities(binary, tmp_path):
     assert any(line.split()[:2] == ["unused-category", "off"] for line in listing.splitlines())
     docs = json.loads(run(binary, "rules", "--json").stdout)
     assert all(rule["what"] and rule["why"] and rule["example"] and rule["fix"] for rule in docs)
+
+
+def test_text_output_cannot_forge_a_workflow_command(binary):
+    forged = run(binary, "validate", "-", stdin='{"record_types": {}, "x\\r\\n::error::forged": 1}')
+    assert forged.returncode == 1
+    assert not any(line.startswith("::") for line in forged.stdout.splitlines())
+    assert 'unknown key "x\\r\\n::error::forged"' in forged.stdout

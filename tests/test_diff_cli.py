@@ -75,6 +75,11 @@ def test_github_annotations_and_sarif_catalogue(binary):
     assert len(catalogue) == 27
     results = sarif["runs"][0]["results"]
     assert len(results) == 35
+    assert sarif["runs"][0]["automationDetails"]["id"] == "metadata-lint/diff/"
+    docs = (ROOT / "docs" / "rules.md").read_text()
+    for rule in sarif["runs"][0]["tool"]["driver"]["rules"]:
+        anchor = rule["helpUri"].rsplit("#", 1)[1]
+        assert f"\n### {anchor}\n" in docs, f"{rule['id']}: docs/rules.md has its section (make docs)"
     assert all(catalogue[r["ruleIndex"]] == r["ruleId"] for r in results)
 
 
@@ -110,6 +115,15 @@ def test_unreadable_version_and_usage_errors_exit_two(binary, tmp_path):
     assert run(binary, "diff", "no/such.json", NEW).returncode == 2
     assert run(binary, "diff", "--fail-on", "never", OLD, NEW).returncode == 2
     assert run(binary, "diff", OLD).returncode == 2
+
+
+def test_rules_lists_the_change_kinds(binary):
+    listing = run(binary, "rules", "--diff")
+    assert listing.returncode == 0
+    assert len(listing.stdout.splitlines()) == 27
+    assert listing.stdout.startswith("  breaking-record-type-removed")
+    kinds = json.loads(run(binary, "rules", "--diff", "--json").stdout)
+    assert all(kind["group"] == "diff" and kind["example"].startswith("OLD: ") for kind in kinds)
 
 
 def test_explain_knows_the_change_kinds(binary):

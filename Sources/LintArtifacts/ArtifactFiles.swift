@@ -6,7 +6,7 @@ import LintSource
 import LintSupport
 
 /// Turns the paths given on the command line into the artifact files to read.
-enum ArtifactFiles {
+public enum ArtifactFiles {
     struct File {
         var path: String
         var size: Int
@@ -50,5 +50,12 @@ enum ArtifactFiles {
 
     static func size(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+extension ArtifactFiles {
+    /// The artifact files the paths stand for, as check-artifacts expands them (for `infer`).
+    public static func paths(_ paths: [String]) throws(InputError) -> [String] {
+        try expand(paths, excluding: "/").map(\.path)
     }
 }

@@ -35,3 +35,12 @@ public struct ItemTypeResolver: Sendable {
         return names.map(String.init)
     }
 }
+
+extension ItemTypeResolver {
+    /// The record type a file of samples stands for when no metadata names the types yet (`infer`):
+    /// the name check-artifacts would match once that type is declared, with the `extractor_`
+    /// prefix and a `_<digits>` or `-<digits>` batch suffix removed.
+    public static func recordTypeName(fileName: String) -> String {
+        ItemTypeResolver(recordTypes: []).candidates(fileName).last ?? fileName
+    }
+}

@@ -3,6 +3,10 @@ import LintSource
 import LintArtifacts
 
 /// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=T::message`.
+///
+/// Escaping follows the Actions runner: in the message `%`, CR and LF become `%25`, `%0D` and
+/// `%0A`; in properties `:` and `,` also become `%3A` and `%2C`. Text from the checked file (a
+/// key holding CR LF, say) can therefore never start a line of its own and forge a command.
 public struct GitHubRenderer: DiagnosticRenderer {
     public init() {}
 
@@ -24,24 +28,39 @@ public struct GitHubRenderer: DiagnosticRenderer {
         }.joined()
     }
 
+    /// Wraps text that quotes the checked files (the text report that GitHub output also writes to
+    /// stderr) in `::stop-commands::`, with a token nobody can guess, so the runner takes none of
+    /// its lines for a workflow command.
+    public static func inert(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        var generator = SystemRandomNumberGenerator()
+        let token = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+        return "::stop-commands::\(token)\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "::\(token)::\n"
+    }
+
+    // Scalars, not Characters: "\r\n" is a single Character and would slip past a per-Character
+    // match for "\r" and "\n".
     static func escapeData(_ text: String) -> String {
-        text.reduce(into: "") { out, c in
-            switch c {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.append(c)
-            }
-        }
+        escape(text, extra: false)
     }
 
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).reduce(into: "") { out, c in
-            switch c {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.append(c)
+        escape(text, extra: true)
+    }
+
+    private static func escape(_ text: String, extra: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":" where extra: out += "%3A"
+            case "," where extra: out += "%2C"
+            default: out.unicodeScalars.append(scalar)
             }
         }
+        return out
     }
 }

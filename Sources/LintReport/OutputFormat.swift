@@ -11,8 +11,7 @@ public protocol DiagnosticRenderer: Sendable {
 
 extension Report {
     /// What a run prints: the report in `format` on standard output and, for `github` (which shows
-    /// only 10 annotations per type), the full text report on standard error.
-    /// A run that produced something else (a diff, a formatted document) prints that instead, and
+    /// only 10 annotations per type), the full text report on standard error. A run that produced something else (a diff, a formatted document) prints that instead, and
     /// its footer on standard error; so do the machine formats, whose output stays parseable.
     public func render(_ format: OutputFormat, color: Bool, quiet: Bool = false) -> (stdout: String, stderr: String) {
         let footer = self.footer.map { $0 + "\n" }.joined()
@@ -24,8 +23,10 @@ extension Report {
         switch format {
         case .text: return (TextRenderer(color: color, quiet: quiet).render(self), "")
         case .json: return (JSONRenderer().render(diagnostics, rules: rules), footer)
-        case .sarif: return (SARIFRenderer().render(diagnostics, rules: rules), footer)
-        case .github: return (GitHubRenderer().render(diagnostics, rules: rules), TextRenderer(color: false).render(self))
+        case .sarif: return (SARIFRenderer(category: category).render(diagnostics, rules: rules), footer)
+        case .github:
+            // The copy on standard error must not be read as workflow commands.
+            return (GitHubRenderer().render(diagnostics, rules: rules), GitHubRenderer.inert(TextRenderer(color: false).render(self)))
         }
     }
 

@@ -60,6 +60,9 @@ public struct Report: Sendable {
     public var inputErrors: [InputError] = []
     /// Inputs found in directories that an `ignore` pattern skipped.
     public var ignored: [String] = []
+    /// Which analysis a SARIF upload belongs to (`runAutomationDetails.id`), so code scanning keeps
+    /// validate's and check-artifacts' results apart.
+    public var category = "metadata-lint"
     /// Findings left out because the baseline holds them.
     public var baselined = 0
     /// Inputs held in memory (standard input, metadata), so their snippets need no second read.

@@ -64,9 +64,10 @@ public struct TextRenderer: Sendable {
 
     func renderOne(_ d: Diagnostic, line source: String?) -> String {
         let position = d.line > 0 ? "\(d.file):\(d.line):\(d.column)" : d.file
-        var out = "\(paint(position, "1")): \(paint(d.severity.rawValue, Self.colorCode(d.severity)))[\(d.rule)]: \(d.message)\n"
+        var out = "\(paint(position, "1")): \(paint(d.severity.rawValue, Self.colorCode(d.severity)))[\(d.rule)]: \(Self.visible(d.message))\n"
         if let source, d.line > 0, !source.isEmpty {
-            let (text, caret) = Snippets.window(source, column: d.column)
+            let (window, caret) = Snippets.window(source, column: d.column)
+            let text = Self.visible(window)
             let number = String(d.line)
             let gutter = String(repeating: " ", count: number.count)
             out += " \(paint(number, "2")) | \(text)\n"
@@ -74,6 +75,22 @@ public struct TextRenderer: Sendable {
             out += " \(gutter) | \(prefix)\(paint("^", Self.colorCode(d.severity)))\n"
         }
         return out
+    }
+
+    /// Control characters from the checked file shown as escapes: a line break inside a key must
+    /// not start a new output line (in CI logs it could forge a `::error` workflow command).
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else { return text }
+        return text.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                return "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: return String(scalar)
+            }
+        }.joined()
     }
 
     public static func summary(_ totals: Report.Totals, files: Int) -> String {

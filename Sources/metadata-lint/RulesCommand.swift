@@ -11,7 +11,20 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .long, help: "Config file whose custom rules to list (default: discovered).")
     var config: String?
 
+    @Flag(name: .long, help: "List the kinds of change `metadata-lint diff` reports instead of the lint rules.")
+    var diff = false
+
     func run() throws {
+        if diff {
+            let kinds = ChangeKind.catalogue
+            if json { return Output.write(RuleCatalogue.json(kinds)) }
+            let width = kinds.map(\.id.count).max() ?? 0
+            for kind in kinds {
+                let severity = kind.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                Output.write("  \(kind.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(severity)  \(kind.summary)\n")
+            }
+            return
+        }
         let loaded = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig()
         let all = loaded.allRules
         if json {

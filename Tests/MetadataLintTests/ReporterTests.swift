@@ -76,8 +76,7 @@ import Testing
         report.sources = ["dir/a b.json": SourceFile(path: "dir/a b.json", bytes: Array("{\n\n  \"x\": 1\n}".utf8))]
         let text = TextRenderer(color: false).render(report)
         #expect(text == """
-        dir/a b.json:3:7: error[unknown-key]: bad: "q", 100%
-        next
+        dir/a b.json:3:7: error[unknown-key]: bad: "q", 100%\\nnext
          3 |   "x": 1
            |       ^
         1 error, 0 warnings in 1 file

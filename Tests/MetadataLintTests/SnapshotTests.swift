@@ -37,8 +37,18 @@ import Testing
     /// Standard output, standard error (when there is any) and the exit status, as one text.
     static func transcript(_ run: CLITests.Run) -> String {
         var text = run.stdout
-        if !run.stderr.isEmpty { text += "--- stderr\n" + run.stderr }
+        if !run.stderr.isEmpty { text += "--- stderr\n" + withoutStopToken(run.stderr) }
         return text + "--- exit \(run.status)\n"
+    }
+
+    /// The `--format github` copy on standard error is fenced by a random `::stop-commands::` token.
+    static func withoutStopToken(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first, first.hasPrefix("::stop-commands::") else { return text }
+        let token = String(first.dropFirst("::stop-commands::".count))
+        lines[0] = "::stop-commands::<token>"
+        if let end = lines.lastIndex(of: "::\(token)::") { lines[end] = "::<token>::" }
+        return lines.joined(separator: "\n")
     }
 
     @Test(arguments: cases)

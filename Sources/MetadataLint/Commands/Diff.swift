@@ -65,6 +65,7 @@ public enum VersionDiff {
         guard inputErrors.isEmpty, sources.count == 2 else {
             var report = Report(diagnostics: [], files: sources.count, rules: ChangeKind.catalogue)
             report.inputErrors = inputErrors
+            report.category = "metadata-lint/diff"
             return report
         }
         let old = oldLabel.map { SourceFile(path: $0, bytes: sources[0].bytes) } ?? sources[0]
@@ -80,6 +81,7 @@ public enum VersionDiff {
             report = Report(diagnostics: diagnostics, files: 2, rules: ChangeKind.catalogue)
             report.comparesVersions = true
         }
+        report.category = "metadata-lint/diff"
         report.sources[old.path] = old
         report.sources[new.path] = new
         return report

@@ -80,6 +80,7 @@ public enum Fixes {
         report.ignored = ignored
         report.rewrites = rewrites
         report.fixSummary = summary
+        report.category = "metadata-lint/validate"
         if mode == .diff { report.body = .diff }
         return report
     }

@@ -64,6 +64,7 @@ public enum Formatting {
         report.sources = sources
         report.inputErrors = inputErrors
         report.rewrites = rewrites
+        report.category = "metadata-lint/fmt"
         // `fmt -` alone is a filter: the formatted document and nothing else.
         if paths != ["-"] || mode != .write { report.formatSummary = summary }
         if let document {

@@ -27,6 +27,7 @@ public enum Validate {
         report.sources = sources
         report.inputErrors = inputErrors
         report.ignored = ignored
+        report.category = "metadata-lint/validate"
         return report
     }
 }

@@ -14,7 +14,7 @@ public enum EditorSchema {
 
     /// The schema text, ending with a line break.
     public static func generate() -> String {
-        document().rendered() + "\n"
+        document().pretty
     }
 
     static func document() -> OrderedJSON {
@@ -121,16 +121,16 @@ public enum EditorSchema {
             if child == .shape(.referenceTarget) {
                 members.append(("propertyNames", .object([("pattern", .string(targetPattern))])))
             }
-            if minimum > 0 { members.append(("minProperties", .integer(minimum))) }
+            if minimum > 0 { members.append(("minProperties", .int(minimum))) }
             members.append(("additionalProperties", .object(schema(of: child))))
             return members
         case .array(let child, let minimum):
             var members: [(String, OrderedJSON)] = [("type", .string("array"))]
-            if minimum > 0 { members.append(("minItems", .integer(minimum))) }
+            if minimum > 0 { members.append(("minItems", .int(minimum))) }
             members.append(("items", .object(schema(of: child))))
             return members
         case .uniqueStrings(let minimum):
-            return [("type", .string("array")), ("minItems", .integer(minimum)), ("uniqueItems", .bool(true)),
+            return [("type", .string("array")), ("minItems", .int(minimum)), ("uniqueItems", .bool(true)),
                     ("items", .object([("type", .string("string"))]))]
         case .nullable(let inner):
             let members = schema(of: inner)
@@ -141,10 +141,10 @@ public enum EditorSchema {
             }
             return [("anyOf", .array([.object(members), .object([("type", .string("null"))])]))]
         case .string: return [("type", .string("string"))]
-        case .nonEmptyString: return [("type", .string("string")), ("minLength", .integer(1))]
+        case .nonEmptyString: return [("type", .string("string")), ("minLength", .int(1))]
         case .boolean: return [("type", .string("boolean"))]
         case .integer: return [("type", .string("integer"))]
-        case .nonNegativeInteger: return [("type", .string("integer")), ("minimum", .integer(0))]
+        case .nonNegativeInteger: return [("type", .string("integer")), ("minimum", .int(0))]
         case .number: return [("type", .string("number"))]
         case .oneOf(let values): return [("type", .string("string")), ("enum", .array(values.map { .string($0) }))]
         case .target: return [("type", .string("string")), ("pattern", .string(targetPattern))]
