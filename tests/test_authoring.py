@@ -543,7 +543,10 @@ def check_one(binary, tmp_path, item):
     folder.mkdir(exist_ok=True)
     (folder / "tickets.jsonl").write_text(json.dumps(item) + "\n")
     result = run(binary, "check-artifacts", "--no-config", "--format", "json", "--metadata", FULL_METADATA, folder)
-    return result.returncode, [f["rule"] for f in json.loads(result.stdout) if f["severity"] == "error"]
+    # A JSON Schema sees one item; references between items (here duplicate_of's "tickets-2", which
+    # a folder of one ticket cannot hold) are check-artifacts' alone.
+    errors = [f["rule"] for f in json.loads(result.stdout) if f["severity"] == "error" and f["rule"] != "dangling-reference"]
+    return (1 if errors else 0), errors
 
 
 @pytest.mark.parametrize("name,change,rule", FAULTS, ids=[f[0] for f in FAULTS])

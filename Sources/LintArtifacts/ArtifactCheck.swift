@@ -10,7 +10,9 @@ import LintSupport
 /// then resolves references across all the files.
 public struct ArtifactCheck {
     public struct Options {
-        public var metadataPath: String
+        /// The metadata to check against; nil: the extractor's own copy among the paths
+        /// (`extractor_external_domain_metadata_<ms>.json`, the newest when there are several).
+        public var metadataPath: String?
         public var paths: [String]
         public var itemType: String?
         public var policy = RulePolicy()
@@ -26,7 +28,7 @@ public struct ArtifactCheck {
         /// Files found in directories for which this returns true are skipped (config `ignore`).
         public var isIgnored: @Sendable (String) -> Bool = { _ in false }
 
-        public init(metadataPath: String, paths: [String], itemType: String? = nil) {
+        public init(metadataPath: String?, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath
             self.paths = paths
             self.itemType = itemType
@@ -41,9 +43,11 @@ public struct ArtifactCheck {
         public var errors: Int
         public var warnings: Int
         public var notes: Int
-        /// True when the metadata had errors, so no data was checked.
+        /// True when the metadata could not be read into a model, so no data was checked.
         public var metadataFailed: Bool
         public var files: Int
+        /// The metadata documents read (the one used and the extractor's copies), for snippets.
+        public var sources: [String: SourceFile] = [:]
         /// Bytes held by the reference index (id and identifier sets, pending references) at its peak.
         public var indexBytes = 0
         public var pendingReferences = 0
@@ -59,24 +63,24 @@ public struct ArtifactCheck {
     }
 
     public static func run(_ options: Options) throws(InputError) -> Result {
-        let metadataSource = try InputFile.read(options.metadataPath)
-        let validation = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
-            .validate(metadataSource)
-        guard let metadata = validation.metadata, !validation.diagnostics.contains(where: { $0.severity == .error }) else {
-            return Result(diagnostics: validation.diagnostics, omitted: [], recordCounts: [:],
-                          errors: validation.diagnostics.filter { $0.severity == .error }.count,
-                          warnings: validation.diagnostics.filter { $0.severity == .warning }.count,
-                          notes: 0, metadataFailed: true, files: 1)
+        let files = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+        let copies = ArtifactFiles.metadataCopies(files.filter { !options.isIgnored($0.path) })
+        let collector = DiagnosticCollector(policy: options.policy, cap: options.cap)
+        let (validation, sources) = try validateMetadata(options, copies: copies, into: collector)
+        // Only metadata that cannot be read into a model stops the data check; other metadata
+        // errors are reported beside the data's.
+        guard let metadata = validation.metadata, metadata.isReadable else {
+            let (diagnostics, omitted) = collector.finish()
+            return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: [:], errors: collector.errors,
+                          warnings: collector.warnings, notes: collector.notes, metadataFailed: true, files: sources.count,
+                          sources: sources)
         }
         let schema = ArtifactSchema(metadata)
-        let collector = DiagnosticCollector(policy: options.policy, cap: options.cap)
-        for diagnostic in validation.diagnostics { collector.add(diagnostic) }
-
-        let files = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+        let copyPaths = Set(copies.map(\.path))
         let resolver = ItemTypeResolver(recordTypes: metadata.recordTypes.map(\.key))
         var artifacts: [Artifact] = []
         for (number, file) in files.enumerated() {
-            if options.isIgnored(file.path) { continue }
+            if options.isIgnored(file.path) || copyPaths.contains(file.path) { continue }
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             let itemType = options.itemType ?? resolver.resolve(fileName: name)
             guard let itemType, resolver.known.contains(itemType) else {
@@ -116,7 +120,42 @@ public struct ArtifactCheck {
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
                       warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count,
-                      indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known)
+                      sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known)
+    }
+
+    /// Validates the metadata (--metadata, else the newest copy) and every copy the extractor
+    /// wrote among the paths, each with every metadata rule and positions in its own file.
+    static func validateMetadata(_ options: Options, copies: [ArtifactFiles.MetadataCopy],
+                                 into collector: DiagnosticCollector) throws(InputError) -> (MetadataValidator.Result, [String: SourceFile]) {
+        let validator = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
+        let source: SourceFile
+        if let given = options.metadataPath {
+            source = try InputFile.read(given)
+        } else if let newest = copies.last {
+            source = try ArtifactFiles.readDocument(newest.path)
+        } else {
+            throw ArtifactFiles.noMetadata(in: options.paths)
+        }
+        let validation = validator.validate(source)
+        var sources = [source.path: source]
+        for diagnostic in validation.diagnostics { collector.add(diagnostic) }
+        for copy in copies where options.metadataPath != nil || copy.path != copies.last?.path {
+            let copySource = try ArtifactFiles.readDocument(copy.path)
+            let copyValidation = validator.validate(copySource)
+            sources[copySource.path] = copySource
+            for diagnostic in copyValidation.diagnostics { collector.add(diagnostic) }
+            guard let given = options.metadataPath, copy.path == copies.last?.path,
+                  let pushed = copyValidation.metadata?.root, let used = validation.metadata?.root,
+                  let difference = pushed.firstDifference(from: used) else { continue }
+            let (line, column) = copySource.lines.location(of: difference.node.offset, in: copySource.bytes)
+            collector.add(MetadataCopyDiffers(metadataPath: given, pointer: difference.pointer), file: copySource.path,
+                          line: line, column: column, pointer: difference.pointer)
+        }
+        if options.metadataPath == nil, let newest = copies.last, copies.count > 1 {
+            collector.add(MetadataCopyChosen(others: copies.dropLast().map(\.path)), file: newest.path, line: 0, column: 0,
+                          pointer: "")
+        }
+        return (validation, sources)
     }
 
     /// Cuts the work into jobs, spreads them over the workers and runs them concurrently.
@@ -149,7 +188,6 @@ public struct ArtifactCheck {
     /// across their shares, located by reading those files again.
     static func mergeSpaces(_ workers: [RecordChecker], schema: ArtifactSchema, artifacts: [Artifact],
                             into index: inout ReferenceIndex, collector: DiagnosticCollector) {
-        let reported = Set(collector.kept.filter { $0.rule == Rules.duplicateItemID.id }.map { "\($0.file):\($0.line)" })
         for space in 0..<schema.keySpaces.count {
             let filled = workers.map { $0.index.spaces[space] }.filter { $0.count > 0 }.sorted { $0.count > $1.count }
             guard var merged = filled.first else { continue }
@@ -160,11 +198,13 @@ public struct ArtifactCheck {
                 }
             }
             index.spaces[space] = merged
+            // Repeats of record ids (not of identifier values or attachment ids) are duplicate items.
             let key = schema.keySpaces[space]
-            if repeated.count > 0, key.byField == nil {
+            guard key.byField == nil, schema.idSpaces[key.recordType] == space else { continue }
+            for worker in workers { worker.repeatedIDs[space]?.forEach { repeated.insert($0) } }
+            if repeated.count > 0 {
                 let files = artifacts.filter { $0.itemType == key.recordType }.map(\.path)
-                DuplicateIDFinder.report(hashes: repeated, itemType: key.recordType, files: files, already: reported,
-                                         into: collector)
+                DuplicateIDFinder.report(hashes: repeated, itemType: key.recordType, files: files, into: collector)
             }
         }
     }

@@ -16,8 +16,8 @@ public enum ArtifactFiles {
 
     /// Files as given; directories contribute their `*.jsonl`, `*.jsonl.gz` and `*.json` files,
     /// recursively and sorted. The metadata file itself is skipped.
-    static func expand(_ paths: [String], excluding metadataPath: String) throws(InputError) -> [File] {
-        let excluded = URL(fileURLWithPath: metadataPath).standardizedFileURL.path
+    static func expand(_ paths: [String], excluding metadataPath: String?) throws(InputError) -> [File] {
+        let excluded = metadataPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var files: [File] = []
         for path in paths {
             var isDirectory: ObjCBool = false

@@ -83,8 +83,20 @@ public final class ArtifactSchema: Sendable {
     /// Record type → key space of its ids.
     public let idSpaces: [String: Int]
     public let fieldCount: Int
+    /// By field id: the record types a typed_reference's ref_type may name, each with its group.
+    public let refTypes: [NamedTargets?]
+    /// By field id: the record types a type_key or privilege field's values may name.
+    public let typeKeyTargets: [NamedTargets?]
+    /// A mention's possible ref_types: every record type (with the group of its ids), then "artifact".
+    public let mentionTargets: NamedTargets
+    /// By index of `mentionTargets`: the record type's index into `objects` (-1 for "artifact").
+    public let mentionObjects: [Int]
+    /// By index of `objects`: its items carry only `data` (a no_identifier record type).
+    public let noIdentifier: [Bool]
+    /// Key space of the ids of `attachments` items (inline attachment mentions resolve there).
+    public let attachmentSpace: Int
 
-    public static let reservedItemTypes = ["external_domain_metadata", "attachments", "external_sync_units", "ssor_attachment"]
+    public static let reservedItemTypes = ReservedItemTypes.all
 
     public init(_ metadata: Metadata) {
         var builder = Builder(metadata: metadata)
@@ -100,10 +112,17 @@ public final class ArtifactSchema: Sendable {
                 }
             }
         }
+        attachmentSpace = builder.keySpace(KeySpace(recordType: "attachments", byField: nil))
         var recordObjects: [String: Int] = [:]
         for type in metadata.recordTypes {
             recordObjects[type.key] = builder.object(name: type.key, fields: type.fields, recordType: type.key)
         }
+        (mentionTargets, mentionObjects) = builder.mentionTargets(recordObjects: recordObjects, attachmentSpace: attachmentSpace)
+        noIdentifier = builder.objects.indices.map { index in
+            metadata.recordTypes.contains { $0.noIdentifier && recordObjects[$0.key] == index }
+        }
+        refTypes = (0..<builder.nextFieldID).map { builder.refTypes[$0] }
+        typeKeyTargets = (0..<builder.nextFieldID).map { builder.typeKeys[$0] }
         objects = builder.objects
         self.recordObjects = recordObjects
         keySpaces = builder.keySpaces
@@ -121,6 +140,10 @@ public final class ArtifactSchema: Sendable {
         var groups: [[Int]] = []
         var idSpaces: [String: Int] = [:]
         var nextFieldID = 0
+        /// By field id (see ArtifactSchema+Targets).
+        var refTypes: [Int: NamedTargets] = [:]
+        var typeKeys: [Int: NamedTargets] = [:]
+        var singletonGroups: [Int: Int32] = [:]
 
         init(metadata: Metadata) { self.metadata = metadata }
 
@@ -159,7 +182,9 @@ public final class ArtifactSchema: Sendable {
             if recordType == nil { structObjects[name] = index }
             var checks: [FieldCheck] = []
             for field in fields {
-                guard let type = field.type else { continue }
+                // A field whose type could not be read is still declared; its values go unchecked,
+                // as participation values do (the metadata error is reported once, not per record).
+                let type = field.type ?? .participation
                 var group: Int? = nil
                 if type == .reference, let spec = field.reference { group = self.group(spec) }
                 if type == .permission, let spec = field.permissionMember { group = self.group(spec) }
@@ -175,6 +200,7 @@ public final class ArtifactSchema: Sendable {
                 let hasKeys = type == .enum ? field.enumValues != nil : (type == .permission && field.permissionRoles != nil)
                 let lengthBounds = type == .text ? field.textBounds : nil
                 let numberBounds = type == .int ? field.intBounds : (type == .float ? field.floatBounds : nil)
+                noteNamedTargets(field, type: type, id: nextFieldID)
                 nextFieldID += 1
                 checks.append(FieldCheck(
                     id: nextFieldID - 1, name: field.key, type: type, isRequired: field.isRequired, isCollection: field.isCollection,
@@ -186,7 +212,11 @@ public final class ArtifactSchema: Sendable {
             }
             objects[index] = ObjectSchema(
                 name: name, fields: checks, table: ByteKeyTable(checks.map(\.name)),
-                requiredFields: checks.indices.filter { checks[$0].isRequired })
+                // A required `id` wrongly declared as a field (reserved-field-name) is not looked
+                // for in every record's data: the metadata error is reported once.
+                requiredFields: checks.indices.filter {
+                    checks[$0].isRequired && !(recordType != nil && ReservedFieldName.fieldNames.contains(checks[$0].name))
+                })
             return index
         }
     }

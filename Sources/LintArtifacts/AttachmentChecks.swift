@@ -6,10 +6,11 @@ import LintSupport
 
 /// The reserved attachment item types, which have fixed shapes instead of metadata fields.
 extension RecordChecker {
-    /// `ssor_attachment`: {id: {devrev, external}, parent_id: {external}, actor_id: {external}, inline?}.
+    /// `ssor_attachment`: {id: {devrev, external}, parent_id: {external}, actor_id?: {external}, inline?}.
+    /// The SDK writes actor_id only when the attachment has an author.
     func checkSSORAttachment() {
         guard let root = beginRecord(notAnObject: { AttachmentShape.notAnObject(.ssorAttachment, actual: $0) }) else { return }
-        var found = (id: false, parent: false, actor: false)
+        var found = (id: false, parent: false)
         var k = 1
         for _ in 0..<Int(root.count) {
             let key = tape[k]
@@ -30,7 +31,6 @@ extension RecordChecker {
                     }
                 }
             } else if keyEquals(key, "actor_id") {
-                found.actor = true
                 if expectObject(value, "actor_id") {
                     checkShape(k + 1, pointer: "/actor_id", what: .ssorPart("actor_id"), shape: shapes.external,
                                as: AttachmentShape.shape)
@@ -44,8 +44,8 @@ extension RecordChecker {
             }
             k = value.next
         }
-        if !(found.id && found.parent && found.actor) {
-            let missing = [("id", found.id), ("parent_id", found.parent), ("actor_id", found.actor)].filter { !$0.1 }.map(\.0)
+        if !(found.id && found.parent) {
+            let missing = [("id", found.id), ("parent_id", found.parent)].filter { !$0.1 }.map(\.0)
             reportRecord(AttachmentShape.missingSSORKeys(missing))
         }
     }
@@ -62,6 +62,10 @@ extension RecordChecker {
         }
         if let parent = member(of: 0, "parent_id"), tape[parent].kind == .string, tape[parent].end - tape[parent].start > 2 {
             addPendingParent(tape[parent], pointer: attachmentParentPointer)
+        }
+        // Inline attachment mentions ("ref_type": "artifact") resolve against these ids.
+        if let id = member(of: 0, "id"), tape[id].kind == .string, tape[id].end - tape[id].start > 2 {
+            index.spaces[schema.attachmentSpace].insert(valueHash(tape[id]))
         }
     }
 

@@ -4,13 +4,13 @@ import LintJSON
 import LintSource
 import LintSupport
 
-/// Finds where ids repeat across workers. Each worker catches repeats within its own share at
-/// once; ids seen by two workers are only known as hashes after the run, so the files of that
-/// item type are read again (this happens only when such repeats exist) to report them.
+/// Locates repeated ids. While streaming, workers only note the hashes of ids they saw twice (and
+/// ids two workers both saw are found when their sets merge); keeping every id's position would
+/// double the index. So the files of an item type with repeats are read once more, in order, and
+/// every record after the first with such an id is reported with where the first one is.
 enum DuplicateIDFinder {
-    static func report(hashes: HashSet64, itemType: String, files: [String], already: Set<String>,
-                       into collector: DiagnosticCollector) {
-        var seen = HashSet64()
+    static func report(hashes: HashSet64, itemType: String, files: [String], into collector: DiagnosticCollector) {
+        var first: [UInt64: (file: String, line: Int, id: String)] = [:]
         for file in files {
             let source: ByteSource
             do throws(InputError) {
@@ -32,13 +32,20 @@ enum DuplicateIDFinder {
                     let value = tape[k + 1]
                     if key.equals("id", in: record.base), value.kind == .string {
                         let hash = value.valueHash(in: record.base)
-                        if hashes.contains(hash), !seen.insert(hash) {
+                        if hashes.contains(hash) {
                             let (line, column) = LineIndex.walk(record.base, from: record.start, line: record.line,
                                                                 lineStart: record.start, to: value.start)
-                            if !already.contains("\(file):\(line)") {
-                                let text = JSONStringDecoder.decode(record.base, value)
-                                collector.add(DuplicateItemID(id: text, itemType: itemType), file: file, line: line,
-                                              column: column, pointer: "/id")
+                            let text = JSONStringDecoder.decode(record.base, value)
+                            if let earlier = first[hash] {
+                                // Equal hashes of different ids are a collision, not a repeat.
+                                if earlier.id == text {
+                                    collector.add(DuplicateItemID(id: text, itemType: itemType,
+                                                                  firstFile: earlier.file == file ? nil : earlier.file,
+                                                                  firstLine: earlier.line),
+                                                  file: file, line: line, column: column, pointer: "/id")
+                                }
+                            } else {
+                                first[hash] = (file, line, text)
                             }
                         }
                     }

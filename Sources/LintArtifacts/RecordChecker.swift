@@ -13,6 +13,8 @@ final class RecordChecker {
     var index: ReferenceIndex
     /// Records seen per item type.
     var recordCounts: [String: Int] = [:]
+    /// By id key space: ids this worker saw more than once (located and reported after the run).
+    var repeatedIDs: [Int: HashSet64] = [:]
 
     // Per-record context.
     var file = ""
@@ -132,6 +134,8 @@ final class RecordChecker {
         guard let root = beginRecord(notAnObject: { ItemEnvelope.notAnObject(actual: $0) }) else { return }
         var dataIndex: Int? = nil
         var sawID = false, sawCreated = false, sawModified = false, sawData = false
+        /// Tape indices of well-formed created_date and modified_date values (-1: none).
+        var created = -1, modified = -1
         requiredEnforced = true
         var k = 1
         for _ in 0..<Int(root.count) {
@@ -145,11 +149,11 @@ final class RecordChecker {
             } else if keyEquals(key, "created_date") {
                 if sawCreated { reportDuplicateKey(key) }
                 sawCreated = true
-                checkEnvelopeTimestamp(key, value)
+                if checkEnvelopeTimestamp(key, value) { created = valueIndex }
             } else if keyEquals(key, "modified_date") {
                 if sawModified { reportDuplicateKey(key) }
                 sawModified = true
-                checkEnvelopeTimestamp(key, value)
+                if checkEnvelopeTimestamp(key, value) { modified = valueIndex }
             } else if keyEquals(key, "data") {
                 if sawData { reportDuplicateKey(key) }
                 sawData = true
@@ -167,14 +171,18 @@ final class RecordChecker {
             }
             k = tape[valueIndex].next
         }
-        var missing: [String] = []
-        if !sawID { missing.append("id") }
-        if !sawCreated { missing.append("created_date") }
-        if !sawModified { missing.append("modified_date") }
-        if !sawData { missing.append("data") }
-        if !missing.isEmpty {
+        if schema.noIdentifier[objectIndex] {
+            // Authorization policies and the like: only data is required.
+            if !sawData { reportRecord(ItemEnvelope.missingData) }
+        } else if !(sawID && sawCreated && sawModified && sawData) {
+            var missing: [String] = []
+            if !sawID { missing.append("id") }
+            if !sawCreated { missing.append("created_date") }
+            if !sawModified { missing.append("modified_date") }
+            if !sawData { missing.append("data") }
             reportRecord(ItemEnvelope.missingKeys(missing))
         }
+        if created >= 0 || modified >= 0 { checkTimestamps(created: created, modified: modified) }
         if let dataIndex {
             checkObject(objectIndex, at: dataIndex, path: "/data")
         }
@@ -219,22 +227,26 @@ final class RecordChecker {
             return
         }
         guard let idSpace else { return }
-        if !index.spaces[idSpace].insert(valueHash(value)) {
-            report(DuplicateItemID(id: self.string(value), itemType: self.schema.keySpaces[idSpace].recordType),
-                   at: value.start, pointer: "/id")
+        let hash = valueHash(value)
+        if !index.spaces[idSpace].insert(hash) {
+            // Reported once the run is over, with where the first record with this id is.
+            repeatedIDs[idSpace, default: HashSet64(capacity: 8)].insert(hash)
         }
     }
 
-    private func checkEnvelopeTimestamp(_ key: TapeEntry, _ value: TapeEntry) {
+    /// True when the value is a well-formed timestamp.
+    private func checkEnvelopeTimestamp(_ key: TapeEntry, _ value: TapeEntry) -> Bool {
         guard value.kind == .string else {
             report(ItemEnvelope.timestampNotString(key: self.string(key), actual: Self.kindName(value)),
                    at: value.start, pointer: "/" + string(key))
-            return
+            return false
         }
         if !DateSyntax.isTimestamp(contentBytes(value)) {
             report(InvalidDateValue.envelope(key: self.string(key), raw: self.rawText(value), withExample: true),
                    at: value.start, pointer: "/" + string(key))
+            return false
         }
+        return true
     }
 
     private func checkOperation(_ value: TapeEntry) {
@@ -288,7 +300,8 @@ final class RecordChecker {
         let entry = tape[k]
         if entry.kind == .null { return }
         guard field.isCollection else {
-            if entry.kind == .array, field.type != .richText {
+            // A rich_text value and a type_key value are arrays themselves.
+            if entry.kind == .array, field.type != .richText, field.type != .typeKey {
                 report(FieldValueType.notCollectionButArray(field: field.name), at: entry.start, pointer: pointer)
                 return
             }

@@ -67,9 +67,9 @@ extension RecordChecker {
             noteIdentifier(field, entry)
             if let group = field.referenceGroup { addPending(entry, group: Int32(group), pointer: pointer, element: element ?? -1, field: field) }
         case .typedReference:
-            checkTypedReference(field, k, pointer: Self.at(pointer, element))
+            checkTypedReference(field, k, pointer: pointer, element: element)
         case .richText:
-            checkRichText(field, k, pointer: Self.at(pointer, element))
+            checkRichText(field, k, pointer: pointer, element: element)
         case .struct:
             guard entry.kind == .object else {
                 typeError(field, entry, pointer: Self.at(pointer, element), expected: .object)
@@ -78,7 +78,11 @@ extension RecordChecker {
             if let object = field.structObject { checkObject(object, at: k, path: Self.at(pointer, element)) }
         case .permission:
             checkPermission(field, k, pointer: Self.at(pointer, element))
-        case .typeKey, .recordTypePrivilege, .fieldPrivilege, .conditionalPrivilege, .participation:
+        case .typeKey:
+            checkTypeKeyValue(field, k, pointer: Self.at(pointer, element))
+        case .recordTypePrivilege, .fieldPrivilege, .conditionalPrivilege:
+            checkPrivilege(field, k, pointer: Self.at(pointer, element))
+        case .participation:
             break
         }
     }
@@ -150,31 +154,36 @@ extension RecordChecker {
                at: entry.start, pointer: pointer())
     }
 
-    private func checkTypedReference(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
+    /// `pointer` and `element` locate the value as in `checkValue`.
+    private func checkTypedReference(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String, element: Int?) {
         let entry = tape[k]
         guard entry.kind == .object else {
-            typeError(field, entry, pointer: pointer(), expected: .typedReference)
+            typeError(field, entry, pointer: Self.at(pointer, element), expected: .typedReference)
             return
         }
-        checkShape(k, pointer: pointer(), what: .typedReference(field: field.name), shape: shapes.typedReference,
+        checkShape(k, pointer: Self.at(pointer, element), what: .typedReference(field: field.name), shape: shapes.typedReference,
                    as: FieldValueType.shape)
+        if let targets = schema.refTypes[field.id] {
+            resolveNamedReference(k, targets: targets, field: field, pointer: pointer, element: element, mention: nil)
+        }
     }
 
-    private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: @autoclosure () -> String) {
+    private func checkRichText(_ field: ArtifactSchema.FieldCheck, _ k: Int, pointer: String, element: Int?) {
         let entry = tape[k]
         guard entry.kind == .array else {
-            typeError(field, entry, pointer: pointer(), expected: .richText(stringGiven: entry.kind == .string))
+            typeError(field, entry, pointer: Self.at(pointer, element), expected: .richText(stringGiven: entry.kind == .string))
             return
         }
         var e = k + 1
         for n in 0..<Int(entry.count) {
             let part = tape[e]
             if part.kind == .object {
-                checkShape(e, pointer: pointer() + "/" + String(n), what: .mention(field: field.name), shape: shapes.mention,
-                           as: FieldValueType.shape)
+                checkShape(e, pointer: Self.at(pointer, element) + "/" + String(n), what: .mention(field: field.name),
+                           shape: shapes.mention, as: FieldValueType.shape)
+                resolveNamedReference(e, targets: schema.mentionTargets, field: field, pointer: pointer, element: element, mention: n)
             } else if part.kind != .string {
                 report(FieldValueType.richTextPart(field: field.name, actual: Self.kindName(part)), at: part.start,
-                       pointer: pointer() + "/" + String(n))
+                       pointer: Self.at(pointer, element) + "/" + String(n))
             }
             e = part.next
         }
@@ -221,6 +230,11 @@ extension RecordChecker {
                     report(violation(.optionalNotString(key: self.string(key), in: what, actual: Self.kindName(value))),
                            at: value.start, pointer: pointer() + "/" + string(key))
                 }
+            } else if shape.stringsOrNumbers.contains(where: { keyEquals(key, $0) }) {
+                if value.kind != .string && value.kind != .number && value.kind != .null {
+                    report(violation(.notStringOrNumber(key: self.string(key), in: what, actual: Self.kindName(value))),
+                           at: value.start, pointer: pointer() + "/" + string(key))
+                }
             } else if shape.booleans.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .trueValue && value.kind != .falseValue && value.kind != .null {
                     report(violation(.notBoolean(key: self.string(key), in: what, actual: Self.kindName(value))),
@@ -228,7 +242,7 @@ extension RecordChecker {
                 }
             } else {
                 report(violation(.unknownKey(self.string(key), in: what,
-                                             allowed: (shape.required + shape.optional + shape.booleans).map { "\($0)" })),
+                                             allowed: (shape.required + shape.optional + shape.booleans + shape.stringsOrNumbers).map { "\($0)" })),
                        at: key.start, pointer: pointer() + "/" + string(key))
             }
             m = value.next
@@ -244,6 +258,7 @@ struct Shape: Sendable {
     let required: [StaticString]
     let optional: [StaticString]
     var booleans: [StaticString] = []
+    var stringsOrNumbers: [StaticString] = []
 }
 
 /// The fixed shapes, one set per checker (not static: see ArtifactCheck.runWorkers on sharing).
@@ -255,6 +270,13 @@ struct Shapes {
     let external = Shape(required: ["external"], optional: [])
     let attachment = Shape(
         required: ["url", "id", "file_name", "parent_id"],
-        optional: ["author_id", "content_type", "grand_parent_id", "created_date", "modified_date"],
-        booleans: ["inline"])
+        optional: ["author_id", "content_type", "created_date", "modified_date"],
+        booleans: ["inline"],
+        // A string; older SDK versions wrote a number, and the SDK still accepts one.
+        stringsOrNumbers: ["grand_parent_id"])
+    let recordTypePrivilegeKeys: [StaticString] = ["record_types", "privileges"]
+    let fieldPrivilegeKeys: [StaticString] = ["record_type", "read_all_fields", "write_all_fields", "read_fields", "write_fields"]
+    let fieldAccessKeys: [StaticString] = ["read_all_fields", "write_all_fields", "read_fields", "write_fields"]
+    let conditionalPrivilegeKeys: [StaticString] = ["record_type", "object_privileges", "field_privileges", "scope_to_users_in", "field_caveats"]
+    let caveatKeys: [StaticString] = ["field", "operator", "value"]
 }

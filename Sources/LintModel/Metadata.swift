@@ -9,6 +9,9 @@ public struct Metadata: Sendable {
     public var recordTypes: [RecordType] = []
     public var categories: [Category] = []
     public var structTypes: [StructType] = []
+    /// False when the document is not an object with a `record_types` object: then there is no
+    /// model to check data against.
+    public var isReadable = false
 
     public init(root: JSONNode) {
         self.root = root
@@ -62,6 +65,9 @@ public struct RecordType: Sendable {
     public var name: String?
     public var category: Located<String>?
     public var isLoadable: Bool?
+    public var isSnapshot: Bool?
+    /// Items of this type carry only `data` (no id or dates): authorization policies.
+    public var noIdentifier = false
     public var fields: [Field] = []
     public var conditions: [ConditionGroup] = []
     public var stageDiagram: StageDiagram?

@@ -65,6 +65,8 @@ public struct Condition: Sendable {
 public struct LinkNaming: Sendable {
     public var ref: SourceRef
     public var linkTypeField: Located<String>?
+    /// The keys of `link_direction_names` (link types), where they stand.
+    public var directionNames: [Located<String>] = []
 
     public init(ref: SourceRef) {
         self.ref = ref

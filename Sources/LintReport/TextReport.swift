@@ -24,7 +24,7 @@ public struct TextRenderer: Sendable {
             out += "… and \(omission.count) more [\(omission.rule)]" + (omission.field.isEmpty ? "" : " at \(omission.field)") + "\n"
         }
         if report.metadataFailed {
-            out += "the metadata has errors: fix them first; no artifact was checked\n"
+            out += "the metadata cannot be read: fix it first; no artifact was checked\n"
         } else if let records = report.records {
             let types = records.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
             out += "records: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n"

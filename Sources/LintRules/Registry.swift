@@ -14,7 +14,7 @@ public enum Rules {
         jsonSyntax, jsonEncoding, jsonNestingDepth, jsonDuplicateKey, jsonNumberRange,
         invalidValueType, missingRequiredKey, recordTypeWithoutFields, unknownKey, unknownFieldType,
         typeBlockMismatch, missingTypeBlock, valueNotAllowed, invalidBounds, emptyValue,
-        legacyKey, renamedKey,
+        legacyKey, renamedKey, privilegeTypeSpelling, structFieldWithoutKey,
     ]
 
     /// The checks that run on the typed model after it has been read; each names its rules.
@@ -22,13 +22,15 @@ public enum Rules {
         UndeclaredCategoryCheck(), UnknownReferenceTargetCheck(), ByFieldNotIdentifierCheck(),
         UnknownStructTypeCheck(), ReservedFieldNameCheck(), EnumValuesCheck(), DefaultValueTypeCheck(),
         StageDiagramCheck(), ConditionFieldCheck(), LinkNamingFieldCheck(), UnusedDeclarationsCheck(),
+        ReservedRecordTypeCheck(), UnsupportedStructFieldCheck(), PrivilegesWithoutSnapshotCheck(),
     ]
 
     /// Rules reported by check-artifacts.
     package static let artifact = [
         unknownItemType, itemEnvelope, undeclaredDataField, fieldValueType, invalidEnumValue, invalidDateValue,
         valueOutOfBounds, missingRequiredField, duplicateItemID, danglingReference, referencesNotChecked,
-        attachmentShape, corruptArtifact, itemsNotChecked,
+        attachmentShape, corruptArtifact, invalidRefType, typeKeyValue, privilegeValue, syncUnitShape,
+        suspiciousTimestamp, metadataCopyDiffers, metadataCopyChosen,
     ]
 
     /// Each rule once, ordered by group, in the order first listed within a group.

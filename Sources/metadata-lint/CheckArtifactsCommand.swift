@@ -10,12 +10,15 @@ struct CheckArtifactsCommand: ParsableCommand {
         discussion: """
         Each PATH is a file or a directory (its *.jsonl, *.jsonl.gz and *.json files). The item type \
         comes from --item-type or the file name: <type>.jsonl[.gz], extractor_<type>_<digits>.jsonl, \
-        <type>-<n>.jsonl.gz, <type>_<n>.jsonl. References are resolved across all the files given.
+        <type>-<n>.jsonl.gz, <type>_<n>.jsonl. References are resolved across all the files given. \
+        The metadata the SDK writes beside local extractor output \
+        (extractor_external_domain_metadata_<ms>.json) is validated as metadata, and is what the data \
+        are checked against when --metadata is not given (the newest, if there are several).
         """
     )
 
-    @Option(name: .long, help: "The external_domain_metadata.json to check against.")
-    var metadata: String
+    @Option(name: .long, help: "The external_domain_metadata.json to check against (default: the extractor's extractor_external_domain_metadata_<ms>.json among the paths).")
+    var metadata: String?
 
     @Option(name: .long, help: "Item type of every file given (default: from each file name).")
     var itemType: String?

@@ -20,8 +20,10 @@ import Testing
                  arguments: ["validate", "--no-config", "fixtures/rules/\(rule.id)/fail.json"])
         }
         let artifacts = (Rules.artifact.map(\.id) + ["json-syntax"]).map { id in
-            Case(snapshot: "fixtures/artifacts/\(id)/fail.snap",
-                 arguments: ["check-artifacts", "--no-config", "--metadata", metadata, "fixtures/artifacts/\(id)/fail"])
+            let fail = TestSupport.fixture("artifacts/\(id)/fail")
+            let metadataOption = ArtifactFixtureTests.metadataOption(for: fail).map { ["--metadata", $0 == ArtifactFixtureTests.metadata ? metadata : $0] } ?? []
+            return Case(snapshot: "fixtures/artifacts/\(id)/fail.snap",
+                        arguments: ["check-artifacts", "--no-config"] + metadataOption + ["fixtures/artifacts/\(id)/fail"])
         }
         let renderers = ["text", "json", "github", "sarif"].map { format in
             Case(snapshot: "fixtures/renderers/validate.\(format).snap",

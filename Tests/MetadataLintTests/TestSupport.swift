@@ -30,6 +30,13 @@ enum TestSupport {
         return MetadataValidator().validate(source).diagnostics
     }
 
+    /// A new empty directory under the system's temporary directory; the caller removes it.
+    static func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     /// "rule@line:column" for compact assertions.
     static func summary(_ diagnostics: [Diagnostic]) -> [String] {
         diagnostics.map { "\($0.rule)@\($0.line):\($0.column)" }

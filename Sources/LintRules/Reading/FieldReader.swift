@@ -7,8 +7,11 @@ import LintSupport
 extension MetadataReader {
     package static let fieldKeys: Set<String> = Set([
         "type", "name", "description", "is_required", "is_identifier", "is_indexed", "is_read_only",
-        "is_write_only", "is_filterable", "default_value", "collection",
+        "is_write_only", "is_filterable", "default_value", "collection", "field_reference",
     ]).union(FieldType.blockKeys)
+
+    /// Field keys plus the privilege block names the docs misspell (reported by their own rule).
+    static let fieldKeysAndSpellings = fieldKeys.union(PrivilegeTypeSpelling.spellings.keys)
 
     package static let nullableFlags = ["is_identifier", "is_indexed", "is_read_only", "is_write_only", "is_filterable"]
 
@@ -16,7 +19,16 @@ extension MetadataReader {
         let what = Subject.field(member.key, of: owner)
         let node = member.value
         guard expectObject(node, what: what) else { return nil }
-        checkKeys(node, known: Self.fieldKeys, what: what)
+        checkKeys(node, known: Self.fieldKeysAndSpellings, what: what)
+        for block in node.members ?? [] {
+            if let schemaType = PrivilegeTypeSpelling.spellings[block.key] {
+                report(PrivilegeTypeSpelling.block(block.key, field: what, schemaType: schemaType), block.keyRef)
+            }
+        }
+        // "Reserved for future use" in the SDK's schema, which writes it as {}: accepted.
+        if let reference = node["field_reference"], !reference.isNull {
+            _ = expectObject(reference, what: .block("field_reference", of: what))
+        }
         var field = Field(key: member.key, keyRef: member.keyRef, ref: node.ref)
         field.name = string(node, "name", what: what)?.value
         _ = string(node, "description", what: what)
@@ -45,8 +57,13 @@ extension MetadataReader {
             return
         }
         field.typeRef = typeNode.ref
+        if let schemaType = PrivilegeTypeSpelling.spellings[raw] {
+            report(PrivilegeTypeSpelling.type(raw, field: what, schemaType: schemaType), typeNode.ref)
+            field.type = schemaType
+            return
+        }
         guard let type = FieldType(rawValue: raw) else {
-            report(UnknownFieldType(type: raw, field: what), typeNode.ref)
+            report(UnknownFieldType(type: raw, field: what, element: Self.arrayElement(of: node, typeName: raw)), typeNode.ref)
             return
         }
         field.type = type
@@ -59,7 +76,13 @@ extension MetadataReader {
             }
         }
         guard let blockKey = type.blockKey else { return }
-        guard let block = node[blockKey], !block.isNull else {
+        guard let block = node[blockKey] ?? misspelledBlock(node, of: type), !block.isNull else {
+            if type == .enum, let block = node[blockKey] {
+                // The 2026-04 schema allows "enum": null: an enum with no values (empty-enum warns).
+                field.enumValues = []
+                field.enumRef = block.ref
+                return
+            }
             if type.requiresBlock {
                 report(MissingTypeBlock(field: what, type: type), field.typeRef ?? field.ref)
             }
@@ -85,14 +108,16 @@ extension MetadataReader {
             if let key = string(block, "key", what: blockWhat) {
                 field.structKey = key
             } else if block["key"] == nil {
-                report(MissingRequiredKey.structKey(blockWhat), block.ref)
+                // Optional in the SDK's schema, but then nothing says what the values hold.
+                report(StructFieldWithoutKey(field: what), block.ref)
             }
         case .permission:
             checkKeys(block, known: ["member_id", "role"], what: blockWhat)
             if let member = block["member_id"], expectObject(member, what: .permissionPart("member_id", of: what)) {
                 field.permissionMember = readReferenceBlock(member, what: .permissionPart("member_id", of: what), allowRole: true)
             }
-            if let role = block["role"], expectObject(role, what: .permissionPart("role", of: what)) {
+            // Both parts are optional, and role may be null (EnumData is nullable): then roles are not checked.
+            if let role = block["role"], !role.isNull, expectObject(role, what: .permissionPart("role", of: what)) {
                 let roles = readEnumBlock(role, what: .permissionPart("role", of: what))
                 field.permissionRoles = role["values"] == nil ? nil : roles
             }
@@ -103,6 +128,22 @@ extension MetadataReader {
         case .bool, .richText, .date, .timestamp:
             break
         }
+    }
+
+    /// The block of a privilege type written under a spelling from the docs (`field_privileges`).
+    private func misspelledBlock(_ node: JSONNode, of type: FieldType) -> JSONNode? {
+        node.members?.first { PrivilegeTypeSpelling.spellings[$0.key] == type }?.value
+    }
+
+    /// What the elements of a `"type": "array"` field are, from its `items` or `array` block.
+    static func arrayElement(of node: JSONNode, typeName: String) -> UnknownFieldType.ArrayElement? {
+        guard ["array", "list"].contains(typeName.lowercased()),
+              let element = node["items"] ?? node[typeName] ?? node["array"], element.members != nil else { return nil }
+        let type = element["type"]?.string
+        if element["properties"] != nil || element["fields"] != nil || type == "object" || type == "struct" {
+            return .objects
+        }
+        return type.map { .typed($0) }
     }
 
     func readEnumBlock(_ block: JSONNode, what: Subject) -> [EnumValue] {

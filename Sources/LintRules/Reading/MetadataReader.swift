@@ -44,6 +44,7 @@ public final class MetadataReader {
             metadata.structTypes = structs.compactMap(readStructType)
         }
         if let types = mapMembers(root, "record_types", what: .root) {
+            metadata.isReadable = true
             metadata.recordTypes = types.compactMap(readRecordType)
         } else if root["record_types"] == nil {
             report(MissingRequiredKey.recordTypes, root.ref)
@@ -96,8 +97,8 @@ public final class MetadataReader {
         _ = string(node, "description", what: what)
         recordType.category = string(node, "category", what: what)
         recordType.isLoadable = bool(node, "is_loadable", what: what)?.value
-        _ = bool(node, "is_snapshot", what: what)
-        _ = bool(node, "no_identifier", what: what)
+        recordType.isSnapshot = bool(node, "is_snapshot", what: what)?.value
+        recordType.noIdentifier = bool(node, "no_identifier", what: what)?.value ?? false
         if let scope = string(node, "scope", what: what), !Self.scopes.contains(scope.value) {
             report(ValueNotAllowed.scope(scope.value, allowed: Self.scopes), scope.ref)
         }

@@ -93,6 +93,7 @@ extension MetadataReader {
         naming.linkTypeField = nonEmptyString(node, "link_type_field", what: what)
         if let names = node["link_direction_names"], !names.isNull {
             for member in mapMembers(node, "link_direction_names", what: what) ?? [] {
+                naming.directionNames.append(Located(member.key, at: member.keyRef))
                 let namesWhat = Subject.linkDirectionNames(member.key, in: what)
                 guard expectObject(member.value, what: namesWhat) else { continue }
                 checkKeys(member.value, known: ["forward_name", "backward_name"], what: namesWhat)

@@ -36,6 +36,7 @@ public enum CheckArtifacts {
         report.category = "metadata-lint/check-artifacts"
         report.records = result.metadataFailed ? nil : result.recordCounts
         report.metadataFailed = result.metadataFailed
+        report.sources = result.sources
         report.statistics = Report.Statistics(records: result.recordCounts.values.reduce(0, +),
                                               references: result.pendingReferences, indexBytes: result.indexBytes)
         return report

@@ -61,6 +61,7 @@ enum SchemaDescriptions {
         "field.is_filterable": "The field can be used to filter.",
         "field.default_value": "A value in the field's type (an enum key for enum, YYYY-MM-DD for date, an RFC 3339 timestamp with offset for timestamp).",
         "field.collection": "Marks the field as a list of its type, with optional length bounds.",
+        "field.field_reference": "Reserved for future use by the platform; write it as {} or leave it out.",
         "enumBlock.values": "The enum's values; keys must be unique and non-empty.",
         "enumValue.key": "What appears in the data.",
         "enumValue.name": "Display name (also the name of the stage with this key).",

@@ -62,7 +62,8 @@ public enum MetadataShape: String, CaseIterable, Sendable {
             return [k("type", .oneOf(FieldType.allCases.map(\.rawValue)), required: true),
                     k("name", .string), k("description", .string), k("is_required", .boolean)]
                 + flags
-                + [k("default_value", .any), k("collection", .nullable(.shape(.lengthBounds)))]
+                + [k("default_value", .any), k("collection", .nullable(.shape(.lengthBounds))),
+                   k("field_reference", .nullable(.map(.any)))]
                 + FieldType.allCases.compactMap { type in type.blockKey.map { k($0, Self.block(of: type)) } }
         case .enumBlock:
             return [k("values", .array(.shape(.enumValue)), required: true)]
@@ -77,9 +78,10 @@ public enum MetadataShape: String, CaseIterable, Sendable {
         case .referenceTarget:
             return [k("by_field", .string)]
         case .structBlock:
-            return [k("key", .string, required: true)]
+            // Optional in the SDK's schema (struct-field-without-key warns).
+            return [k("key", .string)]
         case .permission:
-            return [k("member_id", .shape(.reference)), k("role", .shape(.enumBlock))]
+            return [k("member_id", .shape(.reference)), k("role", .nullable(.shape(.enumBlock)))]
         case .typeKeys:
             return [k("type_keys", .array(.target), required: true)]
         case .lengthBounds:
@@ -115,7 +117,7 @@ public enum MetadataShape: String, CaseIterable, Sendable {
         case .text: return .nullable(.shape(.lengthBounds))
         case .int: return .nullable(.shape(.integerBounds))
         case .float: return .nullable(.shape(.numberBounds))
-        case .enum: return .shape(.enumBlock)
+        case .enum: return .nullable(.shape(.enumBlock))
         case .reference, .typedReference: return .shape(.reference)
         case .participation: return .nullable(.shape(.participation))
         case .struct: return .shape(.structBlock)

@@ -7,11 +7,13 @@ extension Rules {
         docs: RuleDocs(
             what: "An ssor_attachment or attachments item does not have its required shape.",
             why: """
-            ssor_attachment items are {id: {devrev, external}, parent_id: {external}, actor_id: \
+            ssor_attachment items are {id: {devrev, external}, parent_id: {external}, actor_id?: \
             {external}, inline?}, where id.devrev is the artifact DON returned by S3Interact \
-            (don:core:<partition>:devo/<n>:artifact/<n>). attachments items are {url, id, file_name, \
-            parent_id, author_id?, inline?, content_type?, grand_parent_id?, created_date?, \
-            modified_date?}. Anything missing, mistyped or extra fails the attachment phase.
+            (don:core:<partition>:devo/<n>:artifact/<n>); the SDK writes actor_id only when the \
+            attachment has an author. attachments items are {url, id, file_name, parent_id, \
+            author_id?, inline?, content_type?, grand_parent_id?, created_date?, modified_date?}; \
+            grand_parent_id is a string, or a number as older SDK versions wrote it. Anything \
+            missing, mistyped or extra fails the attachment phase.
             """,
             example: """
             attachments.jsonl:
@@ -41,7 +43,7 @@ public enum AttachmentShape: RuleViolation {
     public var message: String {
         switch self {
         case .notAnObject(.ssorAttachment, let actual):
-            return "an ssor_attachment item must be an object {id, parent_id, actor_id}, not \(actual)"
+            return "an ssor_attachment item must be an object {id, parent_id, actor_id?}, not \(actual)"
         case .notAnObject(.attachments, let actual):
             return "an attachments item must be an object {url, id, file_name, parent_id}, not \(actual)"
         case .partNotObject(let part, let actual):

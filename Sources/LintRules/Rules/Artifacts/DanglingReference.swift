@@ -9,9 +9,11 @@ extension Rules {
             why: """
             A reference's value must be the id of a record of one of its targets (#record:X, or any \
             record type of #category:Y), or, with by_field, the value of that identifier field in a \
-            target record; an ssor_attachment or attachment parent must be the id of an extracted \
-            record. A value that matches nothing was not extracted or is formatted differently (an \
-            email in other case, a numeric id as a string).
+            target record; the id of a typed reference or a rich-text mention must be the id of a \
+            record of the type its ref_type names (an inline attachment's, of an attachments item); \
+            an ssor_attachment or attachment parent must be the id of an extracted record. A value \
+            that matches nothing was not extracted or is formatted differently (an email in other \
+            case, a numeric id as a string).
             """,
             example: """
             external_domain_metadata.json:

@@ -25,13 +25,19 @@ public struct DuplicateItemID: RuleViolation {
     public static var rule: RuleInfo { Rules.duplicateItemID }
     public let id: String
     public let itemType: String
+    /// Where the first record with this id is: its file (nil when it is this finding's file) and line.
+    public let firstFile: String?
+    public let firstLine: Int
 
-    public init(id: String, itemType: String) {
+    public init(id: String, itemType: String, firstFile: String?, firstLine: Int) {
         self.id = id
         self.itemType = itemType
+        self.firstFile = firstFile
+        self.firstLine = firstLine
     }
 
     public var message: String {
-        "id \"\(id)\" appears more than once for item type \"\(itemType)\": records of one type need unique ids"
+        let first = firstFile.map { "\($0):\(firstLine)" } ?? "line \(firstLine)"
+        return "id \"\(id)\" of item type \"\(itemType)\" was already used at \(first): records of one type need unique ids; deduplicate in the extractor"
     }
 }

@@ -32,7 +32,7 @@ public enum FieldValueType: RuleViolation {
     /// What a field's value must be, as the message names it.
     public enum Expected: Sendable {
         case trueOrFalse, integer, number, string, enumKey, dateString, timestampString, reference, object
-        case typedReference, permission
+        case typedReference, permission, typeKeyNames
         /// `stringGiven`: the value was a plain string, which only needs wrapping.
         case richText(stringGiven: Bool)
 
@@ -49,6 +49,7 @@ public enum FieldValueType: RuleViolation {
             case .object: return "an object"
             case .typedReference: return "an object {id, ref_type}"
             case .permission: return "an object {member_id, role}"
+            case .typeKeyNames: return "an array of record type names"
             case .richText(let stringGiven):
                 return "an array of strings and mentions" + (stringGiven ? " (wrap the string in [ ])" : "")
             }

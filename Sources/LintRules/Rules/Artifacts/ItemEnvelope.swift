@@ -10,7 +10,8 @@ extension Rules {
             Every extracted record is an object with exactly the keys id (a non-empty string), \
             created_date and modified_date (RFC 3339 strings), data (an object of the record type's \
             fields) and optionally operation (created, updated or deleted). Anything else at the top \
-            level, such as a field that belongs inside data, is rejected.
+            level, such as a field that belongs inside data, is rejected. Items of a record type \
+            marked "no_identifier": true (authorization policies) carry only data.
             """,
             example: """
             comments.jsonl:
@@ -28,6 +29,8 @@ public enum ItemEnvelope: RuleViolation {
     case dataNotObject(actual: String)
     case unknownTopLevelKey(String, isField: Bool)
     case missingKeys([String])
+    /// An item of a no_identifier record type without "data".
+    case missingData
     case emptyID
     case idNotString(actual: String, isNumber: Bool)
     case timestampNotString(key: String, actual: String)
@@ -44,6 +47,8 @@ public enum ItemEnvelope: RuleViolation {
                                                            : "an item has only id, created_date, modified_date, data and operation")
         case .missingKeys(let keys):
             return "the item has no \(keys.map { "\"\($0)\"" }.joined(separator: ", ")): every item carries id, created_date, modified_date and data"
+        case .missingData:
+            return "the item has no \"data\": items of a no_identifier record type carry their fields in \"data\" (id and dates may be left out)"
         case .emptyID:
             return "\"id\" is empty: use the record's primary key in the external system"
         case .idNotString(let actual, let isNumber):

@@ -9,7 +9,8 @@ extension Rules {
             why: """
             References are resolved across all the artifacts given in one run. When no artifact of a \
             target type was given, its references cannot be checked, and this note says so once per \
-            target type instead of flagging every record.
+            target type instead of flagging every record; likewise for mentions of inline \
+            attachments ("ref_type": "artifact") when no attachments artifact was given.
             """,
             example: """
             epics.jsonl:
@@ -26,6 +27,8 @@ public enum ReferencesNotChecked: RuleViolation {
 
     case targetNotGiven(recordType: String, example: String)
     case attachmentParents
+    /// Mentions of inline attachments ("ref_type": "artifact") when no attachments artifact was given.
+    case inlineAttachments(example: String)
 
     public var message: String {
         switch self {
@@ -33,6 +36,8 @@ public enum ReferencesNotChecked: RuleViolation {
             return "references to record type \"\(type)\" (such as \(example)) were not checked: no \(type) artifact was given"
         case .attachmentParents:
             return "attachment parent ids were not checked: no record artifacts were given"
+        case .inlineAttachments(let example):
+            return "mentions of inline attachments (such as \(example)) were not checked: no attachments artifact was given"
         }
     }
 }

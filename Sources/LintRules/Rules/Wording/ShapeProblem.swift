@@ -23,6 +23,8 @@ public enum ShapedObject: Sendable, CustomStringConvertible {
 public enum ShapeProblem: Sendable, CustomStringConvertible {
     case requiredNotString(key: String, in: ShapedObject, actual: String)
     case optionalNotString(key: String, in: ShapedObject, actual: String)
+    /// A key that may be a string or a number (attachments' grand_parent_id).
+    case notStringOrNumber(key: String, in: ShapedObject, actual: String)
     case notBoolean(key: String, in: ShapedObject, actual: String)
     case unknownKey(String, in: ShapedObject, allowed: [String])
     case missingKey(String, in: ShapedObject)
@@ -33,6 +35,8 @@ public enum ShapeProblem: Sendable, CustomStringConvertible {
             return "\"\(key)\" of \(object) must be a non-empty string, not \(actual)"
         case .optionalNotString(let key, let object, let actual):
             return "\"\(key)\" of \(object) must be a string, not \(actual)"
+        case .notStringOrNumber(let key, let object, let actual):
+            return "\"\(key)\" of \(object) must be a string (or a number, as older SDKs wrote it), not \(actual)"
         case .notBoolean(let key, let object, let actual):
             return "\"\(key)\" of \(object) must be true or false, not \(actual)"
         case .unknownKey(let key, let object, let allowed):

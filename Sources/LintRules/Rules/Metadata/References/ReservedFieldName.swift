@@ -32,7 +32,7 @@ extension Rules {
 struct ReservedFieldNameCheck: MetadataCheck {
     var rules: [RuleInfo] { [Rules.reservedFieldName] }
 
-    static let reserved = ["id", "created_date", "modified_date"]
+    static let reserved = ReservedFieldName.fieldNames
 
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         for type in metadata.recordTypes {
@@ -47,6 +47,9 @@ public struct ReservedFieldName: RuleViolation {
     public static var rule: RuleInfo { Rules.reservedFieldName }
     public let recordType: String
     public let field: String
+
+    /// What every item carries outside "data".
+    public static let fieldNames = ["id", "created_date", "modified_date"]
 
     public var message: String {
         "record type \"\(recordType)\" declares \"\(field)\", which every item carries outside \"data\": remove this field"

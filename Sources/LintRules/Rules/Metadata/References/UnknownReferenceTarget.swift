@@ -7,12 +7,13 @@ extension Rules {
     public static let unknownReferenceTarget = RuleInfo(
         id: "unknown-reference-target", group: .reference, severity: .error,
         docs: RuleDocs(
-            what: "A refers_to key is malformed or names a record type or category that does not exist.",
+            what: "A refers_to key or type_keys entry is malformed or names a record type or category that does not exist.",
             why: """
-            Every key of refers_to is "#record:<record type>" or "#category:<category>", and the \
-            record type or category must be declared in the same file. A reference to "#record:user" \
-            when the record type is "users" can never resolve: every such reference in the data \
-            fails to map.
+            Every key of refers_to, and every entry of the type_keys of a type_key or privilege \
+            field, is "#record:<record type>" or "#category:<category>", and the record type or \
+            category must be declared in the same file. A reference to "#record:user" when the \
+            record type is "users" can never resolve: every such reference in the data fails to \
+            map, and a privilege for a type outside type_keys is not loaded.
             """,
             example: """
             "record_types": {
@@ -44,8 +45,10 @@ struct UnknownReferenceTargetCheck: MetadataCheck {
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
         let types = metadata.recordTypes.map(\.key)
         let categories = metadata.categories.map(\.key)
-        for (owner, field, spec) in metadata.allReferences {
-            for target in spec.targets {
+        let sources = metadata.allReferences.map { ($0.owner, $0.field, $0.spec.targets, UnknownReferenceTarget.Source.refersTo) }
+            + metadata.allFields.filter { !$0.field.typeKeys.isEmpty }.map { ($0.owner, $0.field, $0.field.typeKeyTargets, .typeKeys) }
+        for (owner, field, targets, source) in sources {
+            for target in targets {
                 let found: UnknownReferenceTarget.Problem
                 switch target.kind {
                 case .malformed: found = .malformed
@@ -54,7 +57,7 @@ struct UnknownReferenceTargetCheck: MetadataCheck {
                 default: continue
                 }
                 sink.report(UnknownReferenceTarget(target: target.raw, field: .field(field.key, of: owner), problem: found,
-                                                   recordTypes: types, categories: categories), at: target.keyRef)
+                                                   recordTypes: types, categories: categories, source: source), at: target.keyRef)
             }
         }
     }
@@ -74,9 +77,13 @@ public struct UnknownReferenceTarget: RuleViolation {
     public let problem: Problem
     public let recordTypes: [String]
     public let categories: [String]
+    public var source: Source = .refersTo
+
+    /// Where the target is written: a refers_to key, or an entry of type_keys.
+    public enum Source: Sendable { case refersTo, typeKeys }
 
     public var message: String {
-        let what = "reference \"\(target)\" of \(field)"
+        let what = source == .refersTo ? "reference \"\(target)\" of \(field)" : "type_keys entry \"\(target)\" of \(field)"
         switch problem {
         case .malformed:
             var fix = "write \"#record:<record type>\" or \"#category:<category>\""

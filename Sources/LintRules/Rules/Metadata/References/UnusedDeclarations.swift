@@ -50,6 +50,9 @@ struct UnusedDeclarationsCheck: MetadataCheck {
         for (_, _, spec) in metadata.allReferences {
             for target in spec.targets { if case .category(let name) = target.kind { usedCategories.insert(name) } }
         }
+        for (_, field) in metadata.allFields {
+            for target in field.typeKeyTargets { if case .category(let name) = target.kind { usedCategories.insert(name) } }
+        }
         for category in metadata.categories where !usedCategories.contains(category.key) {
             sink.report(UnusedCategory(category: category.key), at: category.keyRef)
         }

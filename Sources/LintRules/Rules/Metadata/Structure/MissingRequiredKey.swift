@@ -11,8 +11,7 @@ extension Rules {
             what: "A key the format requires is missing.",
             why: """
             The format requires some keys: record_types at the root, type on every field, values in \
-            an enum block, key in every enum value, refers_to in a reference block, key in a struct \
-            block, controlling_field and stages in a stage diagram, name in a state, value, \
+            an enum block, key in every enum value, refers_to in a reference block, controlling_field and stages in a stage diagram, name in a state, value, \
             comparator, affected_fields and effect in a condition, link_type_field and \
             link_direction_names in link_naming_data. DevRev rejects the file without them.
             """,
@@ -38,7 +37,6 @@ public enum MissingRequiredKey: RuleViolation {
     case recordTypes
     case structTypeFields(Subject)
     case fieldType(Subject)
-    case structKey(Subject)
     case enumKey(Subject)
     case refersTo(Subject)
 
@@ -59,8 +57,6 @@ public enum MissingRequiredKey: RuleViolation {
             return "\(what) has no \"fields\": add \"fields\": {}"
         case .fieldType(let what):
             return "\(what) has no \"type\": add one of \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))"
-        case .structKey(let block):
-            return "\(block) has no \"key\": name the entry of \"struct_types\" this field holds"
         case .enumKey(let value):
             return "\(value) has no \"key\": add the string that appears in the data"
         case .refersTo(let what):

@@ -32,6 +32,21 @@ public struct UnknownFieldType: RuleViolation {
     public static var rule: RuleInfo { Rules.unknownFieldType }
     public let type: String
     public let field: Subject
+    /// For "array" or "list": what its `items` (or `array`) block says the elements are.
+    public var element: ArrayElement? = nil
+
+    public enum ArrayElement: Sendable, Equatable {
+        /// Objects (`"type": "object"`, `properties`, `fields`): a struct type.
+        case objects
+        /// Elements of a named type, such as "string".
+        case typed(String)
+    }
+
+    /// Names from other systems for the format's types.
+    static let typeNames = [
+        "string": "text", "str": "text", "boolean": "bool", "integer": "int", "number": "float", "double": "float",
+        "datetime": "timestamp", "date_time": "timestamp",
+    ]
 
     /// Common mistakes for `type`, with the fix.
     static let hints = [
@@ -41,13 +56,14 @@ public struct UnknownFieldType: RuleViolation {
         "array": "declare the element's type and add a \"collection\": {} block",
         "list": "declare the element's type and add a \"collection\": {} block",
         "object": "declare a struct type under \"struct_types\" and use \"type\": \"struct\"",
-        "field_privileges": "use \"field_privilege\"", "conditional_privileges": "use \"conditional_privilege\"",
     ]
 
     public var message: String {
         var message = "unknown field type \"\(type)\" in \(field)"
         let types = FieldType.allCases.map(\.rawValue)
-        if let hint = Self.hints[type.lowercased()] {
+        if let element, let hint = Self.elementHint(element) {
+            message += ": \(hint)"
+        } else if let hint = Self.hints[type.lowercased()] {
             message += ": \(hint)"
         } else if let suggestion = Suggest.didYouMean(type, in: types) {
             message += ": " + suggestion
@@ -55,6 +71,17 @@ public struct UnknownFieldType: RuleViolation {
             message += ": use one of \(types.joined(separator: ", "))"
         }
         return message
+    }
+
+    /// How to declare a list of these elements.
+    static func elementHint(_ element: ArrayElement) -> String? {
+        switch element {
+        case .objects:
+            return "its elements are objects: declare them as a struct type under \"struct_types\", then write \"type\": \"struct\", \"struct\": { \"key\": \"<struct type>\" } and \"collection\": {}"
+        case .typed(let name):
+            guard let type = FieldType(rawValue: name)?.rawValue ?? typeNames[name.lowercased()] else { return nil }
+            return "its elements are \(type): write \"type\": \"\(type)\" and \"collection\": {} (a list is its element type plus a collection block)"
+        }
     }
 }
 
