@@ -62,6 +62,7 @@ public struct RecordType: Sendable {
     public var name: String?
     public var category: Located<String>?
     public var isLoadable: Bool?
+    public var isSnapshot: Bool?
     public var fields: [Field] = []
     public var conditions: [ConditionGroup] = []
     public var stageDiagram: StageDiagram?

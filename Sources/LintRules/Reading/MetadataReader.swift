@@ -96,7 +96,7 @@ public final class MetadataReader {
         _ = string(node, "description", what: what)
         recordType.category = string(node, "category", what: what)
         recordType.isLoadable = bool(node, "is_loadable", what: what)?.value
-        _ = bool(node, "is_snapshot", what: what)
+        recordType.isSnapshot = bool(node, "is_snapshot", what: what)?.value
         _ = bool(node, "no_identifier", what: what)
         if let scope = string(node, "scope", what: what), !Self.scopes.contains(scope.value) {
             report(ValueNotAllowed.scope(scope.value, allowed: Self.scopes), scope.ref)
