@@ -25,6 +25,12 @@ public struct ArtifactCheck {
         public var minimumSplitSize = WorkPlan.minimumSplitSize
         /// Files found in directories for which this returns true are skipped (config `ignore`).
         public var isIgnored: @Sendable (String) -> Bool = { _ in false }
+        /// `--mapping`: an initial_domain_mapping.json, validated against the metadata and probed on the data.
+        public var mappingPath: String? = nil
+        /// False with `devrev-object-table: off`.
+        public var devrevObjectTable = true
+        /// What the mapping runs on each record (set from `mappingPath`).
+        package var mappingProbes: [MappingDataProbe] = []
 
         public init(metadataPath: String, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath
@@ -71,8 +77,15 @@ public struct ArtifactCheck {
         let schema = ArtifactSchema(metadata)
         let collector = DiagnosticCollector(policy: options.policy, cap: options.cap)
         for diagnostic in validation.diagnostics { collector.add(diagnostic) }
+        var options = options
+        if let mappingPath = options.mappingPath {
+            let step = try MappingStep(mappingPath, options: options, metadata: metadata, metadataSource: metadataSource)
+            for diagnostic in step.diagnostics { collector.add(diagnostic) }
+            options.mappingProbes = step.probes
+        }
 
         let files = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+            .filter { !MappingStep.isMappingFile($0.path, options) }
         let resolver = ItemTypeResolver(recordTypes: metadata.recordTypes.map(\.key))
         var artifacts: [Artifact] = []
         for (number, file) in files.enumerated() {
@@ -126,6 +139,7 @@ public struct ArtifactCheck {
         let cap = options.cap
         let filterFactory = options.recordFilter
         let customRules = options.customRules
+        let mappingProbes = options.mappingProbes
         let jobs = plan.assign(workers: workerCount)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             // Each worker compiles its own schema: shared class instances would have both threads
@@ -136,9 +150,11 @@ public struct ArtifactCheck {
             let filter = filterFactory?()
             // libjq is not thread-safe: each worker compiles its own filters.
             let rules = CompiledArtifactRule.compile(customRules)
+            let probes = mappingProbes.isEmpty ? nil : MappingProbes(mappingProbes)
             for job in jobs[worker] {
                 ArtifactReader(checker: checker, job: job, progress: box, filter: filter,
-                               customRules: rules.filter { $0.applies(to: job.artifact.itemType) }).read()
+                               customRules: rules.filter { $0.applies(to: job.artifact.itemType) },
+                               mappingProbes: probes).read()
             }
             box.store(checker, at: worker)
         }

@@ -42,6 +42,8 @@ public struct MappingValidator: Sendable {
         /// Nil when the file is not well-formed JSON.
         public var mapping: Mapping?
         public var source: SourceFile
+        /// What check-artifacts --mapping runs on the records (only with a companion).
+        package var dataProbes: [MappingDataProbe] = []
     }
 
     /// `skipped` says why there is no companion (reported as a note) when `companion` is nil.
@@ -54,16 +56,19 @@ public struct MappingValidator: Sendable {
         if companion == nil, let skipped, mapping.shape != .objectMappings {
             sink.report(MappingChecksSkipped(reason: skipped), at: root.ref)
         }
+        var probes: [MappingDataProbe] = []
         if mapping.shape != .objectMappings {
             let context = MappingContext(mapping: mapping, source: source, metadata: companion?.metadata,
                                          metadataSource: companion?.source, table: table, constantTimeout: constantTimeout)
             for check in Rules.mappingChecks {
                 check.check(context, &sink)
             }
+            if companion != nil { probes = context.dataProbes }
         }
         if customRules.contains(where: { $0.target == .mapping }) {
             CustomMetadataRules(rules: customRules, target: .mapping).run(on: source, root: root, sink: &sink)
         }
-        return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), mapping: mapping, source: source)
+        return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), mapping: mapping, source: source,
+                      dataProbes: probes)
     }
 }

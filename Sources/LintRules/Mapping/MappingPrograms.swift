@@ -8,7 +8,7 @@ import LintSource
 /// Every use_raw_jq program of a mapping, compiled once; programs that ignore their input are run
 /// once on null (in a thread of their own, given up after a time limit, since libjq cannot be
 /// interrupted and a program may loop forever).
-struct MappingPrograms: Sendable {
+package struct MappingPrograms: Sendable {
     struct Program: Sendable {
         enum Direction: String, Sendable { case forward = "forward_jq", reverse = "reverse_jq" }
         let text: Located<String>
@@ -53,11 +53,11 @@ struct MappingPrograms: Sendable {
     func constantRun(of program: Located<String>) -> ConstantRun? { constantRuns[program.ref.offset] }
 
     /// At most this many outputs are collected from one run.
-    static let outputLimit = 3
+    package static let outputLimit = 3
 
     /// The program bounded to `outputLimit` outputs (on lines of its own, so a trailing comment
     /// cannot swallow the closing parentheses).
-    static func bounded(_ program: String) -> String { "limit(\(outputLimit); (\n\(program)\n))" }
+    package static func bounded(_ program: String) -> String { "limit(\(outputLimit); (\n\(program)\n))" }
 
     static func runOnNull(_ program: String, timeout: Double) -> ConstantRun {
         let box = RunBox()

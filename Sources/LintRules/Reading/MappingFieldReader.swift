@@ -36,7 +36,28 @@ extension MappingReader {
         var fallback = MappingFallback(ref: node.ref)
         fallback.type = allowed(string(node, "type", what: what), key: "type", MappingFallback.types, what: what)
         fallback.value = node["value"]
+        if let type = fallback.type?.value, let value = fallback.value, !value.isNull,
+           let expected = Self.fallbackValueTypes[type], !Self.fits(value, expected) {
+            wrongType(value, "value", what, expected)
+        }
         return fallback
+    }
+
+    /// The JSON type of a fallback's value for each fallback type (the schema leaves `value` untyped).
+    static let fallbackValueTypes: [String: MappingValueType.Expected] = [
+        "bool": .boolean, "int": .integer, "float": .number, "text": .string, "rich_text": .string, "enum": .string,
+        "date": .string, "timestamp": .string,
+    ]
+
+    static func fits(_ node: JSONNode, _ expected: MappingValueType.Expected) -> Bool {
+        switch expected {
+        case .boolean: return node.bool != nil
+        case .integer: return node.number?.isInteger == true
+        case .number: return node.number != nil
+        case .string: return node.string != nil
+        case .object: return node.members != nil
+        case .array: return node.elements != nil
+        }
     }
 
     /// Known parameter keys of each method (those that take none are closed; docs-only methods open).

@@ -40,7 +40,7 @@ struct MappingDefaultNotOfferedCheck: MappingCheck {
                 }
                 continue
             }
-            let offered = entry.options.filter { $0.kind == .stock }.compactMap(\.leafType)
+            let offered = entry.options.filter { $0.kind == .stock }.compactMap { $0.leafTypeName?.value ?? $0.leafType }
             if !offered.contains(objectType.value) {
                 sink.report(MappingDefaultNotOffered(entry: subject, leafType: objectType.value, offered: offered, custom: false),
                             at: objectType.ref)

@@ -32,7 +32,7 @@ public enum MappingValueType: RuleViolation {
     public static var rule: RuleInfo { Rules.mappingValueType }
 
     public enum Expected: Sendable {
-        case object, array, string, boolean, integer
+        case object, array, string, boolean, integer, number
 
         var phrase: String {
             switch self {
@@ -41,6 +41,7 @@ public enum MappingValueType: RuleViolation {
             case .string: return "a string"
             case .boolean: return "true or false"
             case .integer: return "an integer"
+            case .number: return "a number"
             }
         }
     }
