@@ -96,28 +96,6 @@ public enum ConstantRun: Sendable, Equatable {
     case timedOut(seconds: Double)
 }
 
-/// A jq compile error: jq's own text, and the program line it names.
-public struct JQCompileFailure: Sendable, Equatable {
-    /// The first error, without jq's prefixes and its shell-quoting hint.
-    public let reason: String
-    /// 1-based line of the program, when jq gives one.
-    public let line: Int?
-
-    public init(_ message: String) {
-        let first = message.split(separator: "\n").first.map(String.init) ?? message
-        var reason = first
-        if reason.hasPrefix("jq: error: ") { reason = String(reason.dropFirst("jq: error: ".count)) }
-        var line: Int? = nil
-        if let at = reason.range(of: " at <top-level>, line ") {
-            line = Int(reason[at.upperBound...].prefix { $0.isNumber })
-            reason = String(reason[..<at.lowerBound])
-        }
-        reason = reason.replacingOccurrences(of: " (Unix shell quoting issues?)", with: "")
-        self.reason = reason
-        self.line = line
-    }
-}
-
 /// Where a line of a JSON string's decoded text starts in the file, so a jq error on line 3 of a
 /// program points inside the string, at that line.
 enum JSONStringPosition {

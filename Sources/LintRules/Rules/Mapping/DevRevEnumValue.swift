@@ -92,7 +92,7 @@ public struct DevRevEnumValue: RuleViolation {
         case .fallback: what = "the fallback"
         case .externalKey(let field, let place): what = "enum key of \"\(field)\"\(place.cited), copied by use_directly,"
         }
-        var message = "\(what) \"\(value)\" in \(mapping) is not a value of DevRev enum field \"\(target)\""
+        var message = "\(what) \"\(value)\" in \(mapping) is not one of the field's values"
         if let suggestion = Suggest.didYouMean(value, in: values) {
             message += ": " + suggestion
         } else {

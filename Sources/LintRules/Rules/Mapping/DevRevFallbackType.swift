@@ -55,7 +55,7 @@ public struct DevRevFallbackType: RuleViolation {
     public let tableDate: String
 
     public var message: String {
-        let head = "the fallback of \(mapping) is of type \"\(type)\", but DevRev field \"\(target)\" is \(targetType)"
+        let head = "the fallback of \(mapping) is of type \"\(type)\", but the field is \(targetType)"
         let fix = possible ? "set \"type\": \"\(targetType)\" with a \(targetType) value"
             : "a \(targetType) field cannot have a fallback; remove it (for a reference, use use_devrev_record)"
         return "\(head): \(fix) (DevRev's object table of \(tableDate))"

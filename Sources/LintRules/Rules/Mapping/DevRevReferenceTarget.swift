@@ -115,6 +115,6 @@ public struct DevRevReferenceTarget: RuleViolation {
         case .referencedType(let recordType):
             head = "\(mapping) copies references to record type \"\(recordType)\", which may be mapped to \"\(leafType)\""
         }
-        return "\(head), but DevRev field \"\(target)\" accepts only \(accepted): map to a leaf type it accepts (DevRev's object table of \(tableDate))"
+        return "\(head), but the field accepts only \(accepted): map to a leaf type it accepts (DevRev's object table of \(tableDate))"
     }
 }

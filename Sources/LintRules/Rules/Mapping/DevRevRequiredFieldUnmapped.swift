@@ -34,16 +34,17 @@ struct DevRevRequiredFieldUnmappedCheck: MappingCheck {
     func check(_ context: MappingContext, _ sink: inout DiagnosticSink) {
         guard let table = context.table else { return }
         for entry in context.mapping.entries {
+            // A mapping without a shard leaves every field to the end user's choice at import.
             for option in entry.options where option.isForward {
-                guard let leafType = context.targetLeafType(of: option) else { continue }
+                guard let shard = option.shard, let leafType = context.targetLeafType(of: option) else { continue }
                 let missing = leafType.fields.filter(\.isRequired).map(\.name).filter { name in
-                    guard let mapped = option.shard?.field(name) else { return true }
+                    guard let mapped = shard.field(name) else { return true }
                     return !mapped.isForward && mapped.fallback == nil
                 }
                 guard !missing.isEmpty else { continue }
                 sink.report(DevRevRequiredFieldUnmapped(fields: missing, leafType: option.leafType ?? leafType.name,
                                                         option: MappingWalk.subject(of: option, in: entry), tableDate: table.date),
-                            at: option.shard?.leafType?.ref ?? option.leafTypeName?.ref ?? option.ref)
+                            at: shard.leafType?.ref ?? option.leafTypeName?.ref ?? option.ref)
             }
         }
     }

@@ -54,3 +54,26 @@ public struct MappingJQCompile: RuleViolation {
         return "\(key) of \(owner) does not compile: \(reason)\(at): fix the jq program"
     }
 }
+
+/// A jq compile error: jq's own text (its prefixes and shell-quoting hint dropped), and the
+/// program line it names. Parsed here, with the wording, since it is jq's wording.
+public struct JQCompileFailure: Sendable, Equatable {
+    /// The first error, without jq's prefixes and its shell-quoting hint.
+    public let reason: String
+    /// 1-based line of the program, when jq gives one.
+    public let line: Int?
+
+    public init(_ message: String) {
+        let first = message.split(separator: "\n").first.map(String.init) ?? message
+        var reason = first
+        if reason.hasPrefix("jq: error: ") { reason = String(reason.dropFirst("jq: error: ".count)) }
+        var line: Int? = nil
+        if let at = reason.range(of: " at <top-level>, line ") {
+            line = Int(reason[at.upperBound...].prefix { $0.isNumber })
+            reason = String(reason[..<at.lowerBound])
+        }
+        reason = reason.replacingOccurrences(of: " (Unix shell quoting issues?)", with: "")
+        self.reason = reason
+        self.line = line
+    }
+}

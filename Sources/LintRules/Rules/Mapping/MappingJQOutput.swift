@@ -72,8 +72,8 @@ public struct MappingJQOutput: RuleViolation {
 
         public var description: String {
             switch self {
-            case .devrevField(let name): return "DevRev field \"\(name)\""
-            case .customField(let name): return "custom field \"\(name)\""
+            case .devrevField: return "field"
+            case .customField: return "custom field"
             }
         }
     }
@@ -101,7 +101,7 @@ public struct MappingJQOutput: RuleViolation {
         case .several(let count, let limited):
             return "\(run), outputs \(limited ? "\(count) or more" : "\(count)") values where one is expected: make it output one value"
         case .wrongShape(let value, let expected, let target):
-            return "\(run), outputs \(value.shown), but \(target) takes \(expected): make it output \(expected)"
+            return "\(run), outputs \(value.shown), but the \(target) takes \(expected): make it output \(expected)"
         }
     }
 }

@@ -82,10 +82,12 @@ public enum MappingMethodFieldType: RuleViolation {
     public var message: String {
         switch self {
         case .mismatch(let problem, let method, let mapping, let field, let type, let declaredAt):
-            let subject = "\(method) in \(mapping) reads \"\(field)\"\(declaredAt.cited), a \(type) field"
+            let article = type.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            let subject = "\(method) in \(mapping) reads \"\(field)\"\(declaredAt.cited), \(article) \(type) field"
             switch problem {
             case .needs(let needed):
-                return "\(subject), but it needs a \(needed.rawValue) field: map a \(needed.rawValue) field or use another method"
+                let article = needed.rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+                return "\(subject), but it needs \(article) \(needed.rawValue) field: map such a field or use another method"
             case .collection:
                 return "\(subject) collection, but use_as_array_value wraps a single value: use use_directly for a collection"
             case .structOnlyRawJQ:
