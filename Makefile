@@ -6,7 +6,7 @@ BIN := .build/release/metadata-lint
 DEBUG_BIN := .build/debug/metadata-lint
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps venv build release test swift-test python-test snapshots demo install bench memcheck clean
+.PHONY: all deps venv build release test swift-test python-test snapshots demo install bench memcheck clean devrev-table
 
 all: build
 
@@ -44,6 +44,11 @@ swift-test: deps
 snapshots: deps
 	$(SWIFT) build --build-tests
 	UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter SnapshotTests
+
+# DevRev's object table: regenerates its compiled-in Swift from data/devrev-object-types.json
+# (DevRevTableTests checks the two agree).
+devrev-table:
+	python3 scripts/devrev_table.py data/devrev-object-types.json Sources/LintRules/DevRev/DevRevObjectTable+Data.swift
 
 # End-to-end tests that drive the built binary with real clients.
 python-test: deps venv

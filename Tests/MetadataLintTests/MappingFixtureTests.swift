@@ -69,10 +69,15 @@ import Testing
         #expect(diagnostics.isEmpty, "\(rule): \(diagnostics.map { "\($0.rule)@\($0.line):\($0.column) \($0.message)" })")
     }
 
+    /// Rules whose failing fixture cannot avoid another rule: an enum value a map_enum misses is
+    /// either declared in the metadata (then validate already warns that forward does not map it)
+    /// or not (then the record itself is an invalid-enum-value).
+    static let companions = ["mapping-enum-unmapped-value": "mapping-method-fit"]
+
     /// Fixtures are small on purpose: each failing fixture shows its own rule and no other.
     @Test(arguments: rules)
     func failingFixtureTriggersOnlyItsRule(rule: String) throws {
-        let others = try Self.diagnostics(rule, "fail").filter { $0.rule != rule }
+        let others = try Self.diagnostics(rule, "fail").filter { $0.rule != rule && $0.rule != Self.companions[rule] }
         #expect(others.isEmpty, "\(rule): \(others.map { "\($0.rule)@\($0.line):\($0.column)" })")
     }
 }

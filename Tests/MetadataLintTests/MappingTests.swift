@@ -234,3 +234,18 @@ import Testing
         #expect(table.target("#category:custom_object", accepts: "anything", isCustom: true))
     }
 }
+
+/// `devrev-object-table: off` and `on: mapping` in .metadata-lint.yml.
+@Suite struct MappingConfigTests {
+    @Test func theTableSwitchIsOnOrOff() throws {
+        #expect(try ConfigLoader.parse("devrev-object-table: off\n", path: "c.yml").devrevObjectTable == false)
+        #expect(try ConfigLoader.parse("devrev-object-table: on\n", path: "c.yml").devrevObjectTable == true)
+        #expect(try ConfigLoader.parse("rules: {}\n", path: "c.yml").devrevObjectTable == true)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("devrev-object-table: maybe\n", path: "c.yml") }
+    }
+
+    @Test func customRulesCanTargetMappingFiles() throws {
+        let config = try ConfigLoader.parse("custom-rules:\n  - id: x\n    on: mapping\n    message: m\n    filter: path(.a)\n", path: "c.yml")
+        #expect(config.customRules.first?.target == .mapping)
+    }
+}

@@ -63,8 +63,10 @@ struct DevRevReferenceTargetCheck: MappingCheck {
             for resolved in context.resolved(field) {
                 for externalTarget in resolved.field.reference?.targets ?? [] {
                     for recordType in metadata.recordTypes(targetedBy: externalTarget) {
+                        // Leaf types the table does not know are devrev-unknown-leaf-type's to report.
                         for (leafType, custom) in offeredLeafTypes(of: recordType, in: context)
-                        where !accepted(leafType, custom: custom) && reported.insert("\(recordType.key) \(leafType)").inserted {
+                        where (custom || table.leafType(leafType) != nil) && !accepted(leafType, custom: custom)
+                            && reported.insert("\(recordType.key) \(leafType)").inserted {
                             report(leafType, .referencedType(recordType.key), primary.ref)
                         }
                     }

@@ -16,7 +16,8 @@ extension Rules {
             collection); map_roles reads a permission field and maps its roles; \
             make_authorization_target reads a type_key or privilege field; methods that transform \
             an external value need a primary_external_field, use_fixed_value and use_devrev_record \
-            ignore one; forward_default should itself be mapped by forward.
+            ignore one; forward_default should itself be mapped by forward, and without one, \
+            forward should map every value the enum declares.
             """,
             example: """
             metadata:  "labels": { "type": "enum", "collection": { }, "enum": { "values": [ { "key": "bug" } ] } }
@@ -66,6 +67,10 @@ struct MappingMethodFitCheck: MappingCheck {
             if let isArray = mapping.isArray, isArray.value != external.isCollection {
                 report(.isArray(external.isCollection), isArray.ref)
             }
+            if kind == .mapEnum, mapping.forwardDefault == nil, external.type == .enum {
+                let unmapped = external.enumKeys.filter { key in !mapping.forward.contains { $0.key == key } }
+                if !unmapped.isEmpty { report(.unmappedKeys(unmapped), method.ref) }
+            }
             if kind == .mapRoles {
                 if external.type != .permission { report(.needsType(["permission"])) }
                 let roles = (external.permissionRoles ?? []).compactMap { $0.key?.value }
@@ -109,6 +114,7 @@ public enum MappingMethodFit: RuleViolation {
         case isCollection(Bool)
         case needsType([String])
         case unknownRole(String, roles: [String])
+        case unmappedKeys([String])
         case notControllingField(String)
         case notLinkTypeField(String)
         case noLinkNaming(String)
@@ -135,6 +141,9 @@ public enum MappingMethodFit: RuleViolation {
                 if let suggestion = Suggest.didYouMean(role, in: roles) { message += ": " + suggestion }
                 else { message += ": its roles are " + roles.map { "\"\($0)\"" }.joined(separator: ", ") }
                 return message
+            case .unmappedKeys(let keys):
+                let names = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+                return "\(reads), but forward does not map its value\(keys.count == 1 ? "" : "s") \(names) and there is no forward_default, so such items get no value: map \(keys.count == 1 ? "it" : "them"), or add a forward_default"
             case .notControllingField(let controlling):
                 return "\(reads), but the stage diagram is controlled by \"\(controlling)\": read that field"
             case .notLinkTypeField(let linkField):

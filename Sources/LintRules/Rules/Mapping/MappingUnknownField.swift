@@ -56,11 +56,23 @@ public struct MappingUnknownField: RuleViolation {
         if isPath {
             return message + ": primary_external_field names one field, not a path; map a struct with use_raw_jq"
         }
-        if let suggestion = Suggest.didYouMean(field, in: declared) {
+        if let suggestion = Suggest.didYouMean(field, in: declared) ?? Self.idSuffixSuggestion(field, in: declared) {
             message += "; " + suggestion
         } else {
             message += ": declare it in the metadata, or map a declared field"
         }
         return message
+    }
+
+    /// `reporter_id` for a field declared as `reporter` (and the other way round): references are
+    /// often named with an id suffix on one side only.
+    static func idSuffixSuggestion(_ field: String, in declared: [String]) -> String? {
+        for suffix in ["_ids", "_id", "Ids", "Id"] {
+            if field.hasSuffix(suffix), declared.contains(String(field.dropLast(suffix.count))) {
+                return "did you mean \"\(field.dropLast(suffix.count))\"?"
+            }
+            if let match = declared.first(where: { $0 == field + suffix }) { return "did you mean \"\(match)\"?" }
+        }
+        return nil
     }
 }
