@@ -11,9 +11,9 @@ final class MappingProbes {
     struct Compiled {
         let probe: MappingDataProbe
         let fieldBytes: [UInt8]
-        /// Nil for map_enum probes, and for a program that no longer compiles (it compiled once
-        /// already while the mapping was validated, so this does not happen in practice).
+        /// Nil for map_enum probes, and for a program that does not compile on this worker.
         let filter: JQFilter?
+        let failure: String?
     }
 
     private let byItemType: [String: [Compiled]]
@@ -23,15 +23,19 @@ final class MappingProbes {
         var byItemType: [String: [Compiled]] = [:]
         for probe in probes {
             var filter: JQFilter? = nil
+            var failure: String? = nil
             if case .program(let program, _, _) = probe.kind {
+                // It compiled once already, when the mapping was validated; should it fail here,
+                // the probe reports the failure on every record it applies to.
                 do throws(JQError) {
-                    filter = try JQFilter(MappingPrograms.bounded(program))
+                    filter = try MappingPrograms.boundedFilter(program)
                 } catch {
-                    continue
+                    failure = error.message
                 }
             }
             for itemType in probe.itemTypes {
-                byItemType[itemType, default: []].append(Compiled(probe: probe, fieldBytes: Array(probe.field.utf8), filter: filter))
+                byItemType[itemType, default: []].append(Compiled(probe: probe, fieldBytes: Array(probe.field.utf8), filter: filter,
+                                                                 failure: failure))
             }
         }
         self.byItemType = byItemType
@@ -46,7 +50,10 @@ final class MappingProbes {
             let value = fieldIndex(compiled.fieldBytes, in: data, checker)
             switch compiled.probe.kind {
             case .program(_, let expected, let canApplyToNull):
-                guard let filter = compiled.filter else { continue }
+                guard let filter = compiled.filter else {
+                    if let failure = compiled.failure { reportFailure(failure, compiled.probe, value: value, checker) }
+                    continue
+                }
                 run(filter, compiled.probe, expected: expected, canApplyToNull: canApplyToNull, value: value, checker)
             case .enumMapping(let keys):
                 guard let value else { continue }
@@ -83,6 +90,13 @@ final class MappingProbes {
         guard let problem else { return }
         checker.report(MappingJQRuntime(problem: problem, owner: probe.owner, program: probe.place, field: probe.field,
                                         inputWasNull: isNull), at: offset, pointer: pointer)
+    }
+
+    private func reportFailure(_ failure: String, _ probe: MappingDataProbe, value: Int?, _ checker: RecordChecker) {
+        checker.report(MappingJQRuntime(problem: .failed(failure), owner: probe.owner, program: probe.place, field: probe.field,
+                                        inputWasNull: value == nil),
+                       at: value.map { checker.tape[$0].start } ?? checker.recordStart,
+                       pointer: "/data/" + JSONPointer.escape(probe.field))
     }
 
     private func checkEnum(_ probe: MappingDataProbe, keys: Set<String>, at index: Int, _ checker: RecordChecker) {

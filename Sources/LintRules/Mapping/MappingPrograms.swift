@@ -59,13 +59,23 @@ package struct MappingPrograms: Sendable {
     /// cannot swallow the closing parentheses).
     package static func bounded(_ program: String) -> String { "limit(\(outputLimit); (\n\(program)\n))" }
 
+    /// The program compiled bounded, or as written when the bound does not compile (a program
+    /// that starts with a module directive cannot be wrapped).
+    package static func boundedFilter(_ program: String) throws(JQError) -> JQFilter {
+        do throws(JQError) {
+            return try JQFilter(bounded(program))
+        } catch {
+            return try JQFilter(program)
+        }
+    }
+
     static func runOnNull(_ program: String, timeout: Double) -> ConstantRun {
         let box = RunBox()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             let result: ConstantRun
             do throws(JQError) {
-                let filter = try JQFilter(bounded(program))
+                let filter = try boundedFilter(program)
                 let input: [UInt8] = Array("null".utf8)
                 let values = try input.withUnsafeBufferPointer { bytes throws(JQError) in try filter.values(json: bytes) }
                 result = .outputs(values)
