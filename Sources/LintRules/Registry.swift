@@ -32,15 +32,15 @@ public enum Rules {
         attachmentShape, corruptArtifact, itemsNotChecked,
     ]
 
-    /// Rules reported while reading a mapping file (MappingReader).
+    /// Rules reported while reading a mapping file (MappingReader), and by the validator.
     static let mappingReaderRules = [
         mappingValueType, mappingMissingKey, mappingUnknownMethod, mappingValueNotAllowed, mappingUnknownKey,
-        mappingUnsupportedShape,
+        mappingUnsupportedShape, mappingChecksSkipped,
     ]
 
     /// The checks that run on a mapping file's model, alone or against its metadata and DevRev's table.
     static let mappingChecks: [any MappingCheck] = [
-        MappingChecksSkippedCheck(), MappingLegacyShapeCheck(), MappingFormatVersionCheck(), MappingDirectionNoneCheck(),
+        MappingLegacyShapeCheck(), MappingFormatVersionCheck(), MappingDirectionNoneCheck(),
         MappingDefaultNotOfferedCheck(), MappingLeafTypeMismatchCheck(), MappingReverseInForwardOnlyCheck(),
         MappingConstructedFieldCheck(), MappingReverseFixedValueCheck(), MappingDevRevRecordTargetCheck(),
         MappingUnknownRecordTypeCheck(), MappingUnknownCategoryCheck(), MappingUnmappedRecordTypeCheck(),

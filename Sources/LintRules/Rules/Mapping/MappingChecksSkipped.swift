@@ -4,6 +4,7 @@ import LintSource
 import LintSupport
 
 extension Rules {
+    /// Reported by MappingValidator, which knows why there is no metadata.
     public static let mappingChecksSkipped = RuleInfo(
         id: "mapping-checks-skipped", group: .mapping, severity: .note,
         docs: RuleDocs(
@@ -53,12 +54,4 @@ public struct MappingChecksSkipped: RuleViolation {
             return "\(skipped): a mapping read from standard input has no metadata beside it; pass --metadata FILE"
         }
     }
-}
-
-/// The note itself is reported by the validator, which knows why there is no metadata; this check
-/// only names the rule so it is in the catalogue.
-struct MappingChecksSkippedCheck: MappingCheck {
-    var rules: [RuleInfo] { [Rules.mappingChecksSkipped] }
-
-    func check(_ context: MappingContext, _ sink: inout DiagnosticSink) {}
 }
