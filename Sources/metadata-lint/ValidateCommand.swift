@@ -4,11 +4,20 @@ import MetadataLint
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate external_domain_metadata.json files against every rule of the format."
+        abstract: "Validate external_domain_metadata.json and initial_domain_mapping.json files.",
+        discussion: """
+        A file named initial_domain_mapping.json (or whose top level is additional_mappings or \
+        starting_recipe_blueprint) is checked as a mapping, against --metadata or else the \
+        external_domain_metadata.json beside it. Validating a metadata file also checks the mapping \
+        file beside it.
+        """
     )
 
-    @Argument(help: "Metadata files; '-' reads standard input. Default: ./external_domain_metadata.json")
+    @Argument(help: "Metadata or mapping files; '-' reads standard input. Default: ./external_domain_metadata.json (and the mapping beside it)")
     var files: [String] = []
+
+    @Option(name: .long, help: "The external_domain_metadata.json to check mapping files against (default: the one beside each).")
+    var metadata: String?
 
     @OptionGroup var output: OutputOptions
 
@@ -32,11 +41,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let config = try output.loadConfig()
-        let paths = files.isEmpty ? ["external_domain_metadata.json"] : files
+        let paths = files.isEmpty ? Validate.defaultPaths() : files
         if fix || diff {
             try output.finish(Fixes.run(paths, config: config, includeUnsafe: unsafeFixes, mode: diff ? .diff : .write))
         } else {
-            try output.finish(Validate.run(paths, config: config))
+            try output.finish(Validate.run(paths, config: config, metadata: metadata))
         }
     }
 }

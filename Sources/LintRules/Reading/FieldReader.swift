@@ -36,6 +36,7 @@ extension MetadataReader {
         for flag in Self.nullableFlags {
             let value = bool(node, flag, what: what, nullable: true)
             if flag == "is_identifier" { field.isIdentifier = value?.value ?? false }
+            if flag == "is_read_only" { field.isReadOnly = value?.value ?? false }
         }
         field.defaultValue = node["default_value"]
         if let collection = node["collection"], !collection.isNull {
