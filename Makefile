@@ -15,7 +15,7 @@ SHARE := .build/share
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 
 .PHONY: all deps venv build release test swift-test python-test snapshots demo install bench memcheck clean \
-	share dist dist-test docs
+	share dist dist-test docs devrev-table
 
 all: build
 
@@ -55,6 +55,11 @@ swift-test: deps
 snapshots: deps
 	$(SWIFT) build --build-tests
 	UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter SnapshotTests
+
+# DevRev's object table: regenerates its compiled-in Swift from data/devrev-object-types.json
+# (DevRevTableTests checks the two agree).
+devrev-table:
+	python3 scripts/devrev_table.py data/devrev-object-types.json Sources/LintRules/DevRev/DevRevObjectTable+Data.swift
 
 # End-to-end tests that drive the built binary with real clients.
 python-test: deps venv

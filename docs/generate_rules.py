@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes docs/rules.md to stdout from the built binary: `metadata-lint rules --json` for the
-catalogue and `metadata-lint explain RULE` for each rule's text. SARIF's helpUri points at the
+catalogue and each rule's text, `rules --diff --json` for the kinds of change `diff` reports. SARIF's helpUri points at the
 `#<rule-id>` anchors of this page. Usage: docs/generate_rules.py path/to/metadata-lint"""
 import json
 import os
@@ -17,6 +17,14 @@ GROUPS = {
     "legacy": "Legacy rules",
     "artifact": "Artifact rules",
     "mapping": "Mapping rules",
+}
+
+
+# The "fixable" field of `rules --json`, as `explain` words it.
+AUTOMATIC = {
+    "safe": "`metadata-lint validate --fix` fixes it (a safe fix).",
+    "unsafe": "`metadata-lint validate --fix --unsafe-fixes` fixes it (an unsafe fix: check the result).",
+    "safe or unsafe": "`metadata-lint validate --fix` applies the safe fixes, `--unsafe-fixes` the unsafe ones too.",
 }
 
 
@@ -52,6 +60,20 @@ def markdown(binary):
         if rule["example"]:
             out += ["", "**Example.**", "", "```", rule["example"], "```"]
         out += ["", "**How to fix it.** " + rule["fix"]]
+        if rule.get("fixable"):
+            out += ["", "**Automatic fix.** " + AUTOMATIC[rule["fixable"]]]
+    with tempfile.TemporaryDirectory() as cwd:
+        changes = json.loads(run(binary, "rules", "--diff", "--json", cwd=cwd))
+    out += ["", "## Changes between versions (diff)", "",
+            "`metadata-lint diff OLD NEW` reports each change under one of these ids: breaking changes as errors"
+            " (they fail the run), risky ones as warnings (they fail it with `--fail-on risky`), safe ones as notes."
+            " The example shows the change; the fix says how to ship it without breaking the customers who already"
+            " sync."]
+    for change in changes:
+        out += ["", f"### {change['id']}", "", f"Reported as: **{change['severity']}**.", "",
+                change["what"], "", "**Why it matters.** " + change["why"],
+                "", "**Example.**", "", "```", change["example"], "```",
+                "", "**How to ship it.** " + change["fix"]]
     return "\n".join(out) + "\n"
 
 

@@ -221,7 +221,7 @@ async def test_hover_explains_keys_values_and_findings(client: LanguageClient, t
 
     explained = subprocess.run([binary, "explain", "undeclared-category"], capture_output=True, text=True).stdout
     why = explained.split("Why it matters\n", 1)[1].split("\n\n", 1)[0].strip()
-    fix = explained.split("How to fix it\n", 1)[1].strip()
+    fix = explained.split("How to fix it\n", 1)[1].strip().splitlines()[0]
     assert why in finding.contents.value
     assert "**How to fix it:** " + fix in finding.contents.value
     assert '```json\n"record_type_categories": { "tickets": {} },' in finding.contents.value
@@ -339,3 +339,38 @@ async def test_completion_while_the_text_does_not_parse(client: LanguageClient, 
     )
     await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert [d.code for d in client.diagnostics[uri]] == ["json-syntax"]
+
+
+@pytest.mark.asyncio
+async def test_quick_fixes_and_formatting_come_from_the_library(client: LanguageClient, tmp_path, binary):
+    capabilities = client.initialize_result.capabilities
+    assert capabilities.document_formatting_provider is True
+    assert list(capabilities.code_action_provider.code_action_kinds) == [lsp.CodeActionKind.QuickFix]
+    text = DOCUMENT.replace('"name": "Tickets" }', '"name": "Tickets", "are_transitions_possible": true }')
+    uri = await open_document(client, tmp_path, text)
+    finding = by_code(client, uri)["renamed-key"]
+    assert list(finding.tags) == [lsp.DiagnosticTag.Deprecated]
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=finding.range,
+            context=lsp.CodeActionContext(diagnostics=[finding]),
+        )
+    )
+    [action] = actions
+    assert action.kind == lsp.CodeActionKind.QuickFix and action.is_preferred is True
+    assert action.diagnostics[0].code == "renamed-key"
+    [edit] = action.edit.changes[uri]
+    assert edit.range == token_range(text, '"are_transitions_possible"')
+    assert edit.new_text == '"are_record_type_conversions_possible"'
+
+    edits = await client.text_document_formatting_async(
+        lsp.DocumentFormattingParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), options=lsp.FormattingOptions(tab_size=2, insert_spaces=True)
+        )
+    )
+    import subprocess
+
+    expected = subprocess.run([binary, "fmt", "-"], input=text, capture_output=True, text=True).stdout
+    [whole] = edits
+    assert whole.range.start == lsp.Position(line=0, character=0)
+    assert whole.new_text == expected

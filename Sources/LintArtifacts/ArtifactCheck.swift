@@ -27,6 +27,12 @@ public struct ArtifactCheck {
         public var minimumSplitSize = WorkPlan.minimumSplitSize
         /// Files found in directories for which this returns true are skipped (config `ignore`).
         public var isIgnored: @Sendable (String) -> Bool = { _ in false }
+        /// `--mapping`: an initial_domain_mapping.json, validated against the metadata and probed on the data.
+        public var mappingPath: String? = nil
+        /// False with `devrev-object-table: off`.
+        public var devrevObjectTable = true
+        /// What the mapping runs on each record (set from `mappingPath`).
+        package var mappingProbes: [MappingDataProbe] = []
 
         public init(metadataPath: String?, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath
@@ -77,9 +83,16 @@ public struct ArtifactCheck {
         }
         let schema = ArtifactSchema(metadata)
         let copyPaths = Set(copies.map(\.path))
+        var options = options
+        if let mappingPath = options.mappingPath {
+            let step = try MappingStep(mappingPath, options: options, metadata: metadata, metadataSource: validation.source)
+            for diagnostic in step.diagnostics { collector.add(diagnostic) }
+            options.mappingProbes = step.probes
+        }
+        let dataFiles = files.filter { !MappingStep.isMappingFile($0.path, options) }
         let resolver = ItemTypeResolver(recordTypes: metadata.recordTypes.map(\.key))
         var artifacts: [Artifact] = []
-        for (number, file) in files.enumerated() {
+        for (number, file) in dataFiles.enumerated() {
             if options.isIgnored(file.path) || copyPaths.contains(file.path) { continue }
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             let itemType = options.itemType ?? resolver.resolve(fileName: name)
@@ -115,11 +128,11 @@ public struct ArtifactCheck {
         collector.shiftLines(by: linesBefore)
         mergeSpaces(workers, schema: schema, artifacts: artifacts, into: &index, collector: collector)
         let typesGiven = Set(artifacts.map(\.itemType))
-        ReferenceResolver(schema: schema, spaces: index.spaces, typesGiven: typesGiven, files: files.map(\.path))
+        ReferenceResolver(schema: schema, spaces: index.spaces, typesGiven: typesGiven, files: dataFiles.map(\.path))
             .resolve(workers.map(\.index), into: collector)
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
-                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count,
+                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: dataFiles.count,
                       sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known)
     }
 
@@ -165,6 +178,7 @@ public struct ArtifactCheck {
         let cap = options.cap
         let filterFactory = options.recordFilter
         let customRules = options.customRules
+        let mappingProbes = options.mappingProbes
         let jobs = plan.assign(workers: workerCount)
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             // Each worker compiles its own schema: shared class instances would have both threads
@@ -175,9 +189,11 @@ public struct ArtifactCheck {
             let filter = filterFactory?()
             // libjq is not thread-safe: each worker compiles its own filters.
             let rules = CompiledArtifactRule.compile(customRules)
+            let probes = mappingProbes.isEmpty ? nil : MappingProbes(mappingProbes)
             for job in jobs[worker] {
                 ArtifactReader(checker: checker, job: job, progress: box, filter: filter,
-                               customRules: rules.filter { $0.applies(to: job.artifact.itemType) }).read()
+                               customRules: rules.filter { $0.applies(to: job.artifact.itemType) },
+                               mappingProbes: probes).read()
             }
             box.store(checker, at: worker)
         }

@@ -13,6 +13,8 @@ struct ArtifactReader {
     let progress: WorkerBox
     var filter: (any RecordFilter)?
     let customRules: [CompiledArtifactRule]
+    /// check-artifacts --mapping: this worker's probes (nil without --mapping).
+    var mappingProbes: MappingProbes? = nil
 
     static let progressStep = 8 << 20
 
@@ -86,6 +88,7 @@ struct ArtifactReader {
                 } else {
                     checker.fileRecords += 1
                 }
+                mappingProbes?.inspect(itemType: artifact.itemType, checker: checker)
                 if stream.bytesRead - reported >= Self.progressStep {
                     progress.advance(by: onDisk(stream.bytesRead - reported, source))
                     reported = stream.bytesRead

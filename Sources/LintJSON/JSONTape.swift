@@ -26,14 +26,15 @@ public struct TapeEntry: Sendable {
     /// Tape index of the entry after this value's subtree.
     public var next: Int
 
-    @inline(__always) public func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+    @inlinable @inline(__always) public func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
 }
 
 /// Storage for a tape: one buffer, grown by doubling and reused across records. Appending and
 /// reading skip Array's uniqueness and capacity checks, which cost ~5% of checking artifacts.
 public final class TapeStorage: @unchecked Sendable {
-    fileprivate var base: UnsafeMutablePointer<TapeEntry>
-    fileprivate var capacity: Int
+    // Visible to other modules' inlined reads: the checker reads the tape in its hot loop.
+    @usableFromInline var base: UnsafeMutablePointer<TapeEntry>
+    @usableFromInline var capacity: Int
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -54,12 +55,12 @@ public final class TapeStorage: @unchecked Sendable {
 /// A tape is owned by one scanner (or handed to one checker by `swap`); copies share storage
 /// and are only read.
 public struct JSONTape: Sendable {
-    private let storage: TapeStorage
+    @usableFromInline let storage: TapeStorage
     public private(set) var count = 0
 
     public init() { storage = TapeStorage(capacity: 256) }
 
-    @inline(__always) public subscript(index: Int) -> TapeEntry {
+    @inlinable @inline(__always) public subscript(index: Int) -> TapeEntry {
         precondition(index >= 0 && index < count, "tape index out of range")
         return storage.base[index]
     }

@@ -6,7 +6,7 @@ import LintSupport
 /// re-read artifacts.
 extension TapeEntry {
     /// True when this string's bytes (no escapes) equal `literal`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func equals(_ literal: StaticString, in base: UnsafePointer<UInt8>) -> Bool {
         let n = literal.utf8CodeUnitCount
         guard end - start - 2 == n else { return false }
@@ -17,7 +17,7 @@ extension TapeEntry {
     }
 
     /// Hash of a string's decoded value, or of a number's text, as references compare them.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func valueHash(in base: UnsafePointer<UInt8>) -> UInt64 {
         guard kind == .string else { return ByteHash.hash(base + start, end - start) }
         if has(TapeEntry.stringHasEscapes) { return ByteHash.hash(JSONStringDecoder.decode(base, self)) }

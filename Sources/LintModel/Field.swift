@@ -43,6 +43,7 @@ public struct Field: Sendable {
     public var name: String?
     public var isRequired = false
     public var isIdentifier = false
+    public var isReadOnly = false
     public var defaultValue: JSONNode?
     public var collection: Bounds?
     public var textBounds: Bounds?

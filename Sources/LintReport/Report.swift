@@ -68,6 +68,26 @@ public struct Report: Sendable {
     /// Inputs held in memory (standard input, metadata), so their snippets need no second read.
     public var sources: [String: SourceFile] = [:]
 
+    /// What standard output shows: the findings, or what the run produced in their place.
+    public enum Body: Sendable {
+        case findings
+        /// `--diff`: the rewrites as a unified diff.
+        case diff
+        /// `fmt -`: the formatted document.
+        case document([UInt8])
+    }
+
+    public var body: Body = .findings
+    /// Files rewritten, or that would be in a dry run (`validate --fix`, `fmt`).
+    public var rewrites: [FileRewrite] = []
+    /// `validate --fix`: fixed and fixable counts.
+    public var fixSummary: FixSummary? = nil
+    /// `fmt`: which files were (or would be) reformatted.
+    public var formatSummary: FormatSummary? = nil
+    /// `diff`: the findings are changes between two versions (breaking as errors, risky as
+    /// warnings, safe as notes), and the summary line counts them as such.
+    public var comparesVersions = false
+
     public init(diagnostics: [Diagnostic], totals: Totals? = nil, files: Int, rules: [RuleInfo]) {
         self.diagnostics = diagnostics
         self.totals = totals ?? Totals(diagnostics)
@@ -78,6 +98,7 @@ public struct Report: Sendable {
     /// 0 clean (warnings allowed), 1 errors (or warnings with `strict`), 2 an input could not be read.
     public func exitCode(strict: Bool) -> Int32 {
         if !inputErrors.isEmpty { return 2 }
+        if formatSummary?.failsRun == true { return 1 }
         return totals.errors > 0 || (strict && totals.warnings > 0) ? 1 : 0
     }
 }

@@ -35,8 +35,18 @@ public struct TextRenderer: Sendable {
         if report.baselined > 0 {
             out += "\(report.baselined) finding\(report.baselined == 1 ? "" : "s") in the baseline not shown\n"
         }
-        out += Self.summary(report.totals, files: report.files) + "\n"
+        for line in report.footer { out += line + "\n" }
+        if report.formatSummary == nil {
+            out += (report.comparesVersions ? Self.changeSummary(report.totals) : Self.summary(report.totals, files: report.files)) + "\n"
+        }
         return out
+    }
+
+    /// `diff`: breaking changes are errors, risky ones warnings, safe ones notes.
+    public static func changeSummary(_ totals: Report.Totals) -> String {
+        let total = totals.errors + totals.warnings + totals.notes
+        if total == 0 { return "no changes" }
+        return "\(totals.errors) breaking, \(totals.warnings) risky, \(totals.notes) safe (\(total) change\(total == 1 ? "" : "s"))"
     }
 
     /// `--statistics`: findings per rule, most frequent first.

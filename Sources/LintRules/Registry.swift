@@ -7,7 +7,8 @@ import LintSupport
 /// `rules`, `explain` and SARIF read, so a rule that is not here does not exist.
 public enum Rules {
     /// Every built-in rule, grouped in the order `rules` lists them.
-    public static let all: [RuleInfo] = catalogue(readerRules + modelChecks.flatMap(\.rules) + artifact)
+    public static let all: [RuleInfo] = catalogue(readerRules + modelChecks.flatMap(\.rules) + artifact
+        + mappingReaderRules + mappingChecks.flatMap(\.rules) + mappingData)
 
     /// Rules reported while scanning the JSON and reading the model.
     static let readerRules = [
@@ -32,6 +33,29 @@ public enum Rules {
         attachmentShape, corruptArtifact, invalidRefType, typeKeyValue, privilegeValue, syncUnitShape,
         suspiciousTimestamp, metadataCopyDiffers, metadataCopyChosen,
     ]
+
+    /// Rules reported while reading a mapping file (MappingReader), and by the validator.
+    static let mappingReaderRules = [
+        mappingValueType, mappingMissingKey, mappingUnknownMethod, mappingValueNotAllowed, mappingUnknownKey,
+        mappingUnsupportedShape, mappingChecksSkipped,
+    ]
+
+    /// The checks that run on a mapping file's model, alone or against its metadata and DevRev's table.
+    static let mappingChecks: [any MappingCheck] = [
+        MappingLegacyShapeCheck(), MappingFormatVersionCheck(), MappingDirectionNoneCheck(),
+        MappingDefaultNotOfferedCheck(), MappingLeafTypeMismatchCheck(), MappingReverseInForwardOnlyCheck(),
+        MappingConstructedFieldCheck(), MappingReverseFixedValueCheck(), MappingDevRevRecordTargetCheck(),
+        MappingUnknownRecordTypeCheck(), MappingUnknownCategoryCheck(), MappingUnmappedRecordTypeCheck(),
+        MappingUnknownFieldCheck(), MappingEnvelopeFieldCheck(), MappingUnknownEnumKeyCheck(), MappingMethodFieldTypeCheck(),
+        MappingMethodFitCheck(), MappingReverseNotLoadableCheck(), MappingReverseReadOnlyCheck(),
+        MappingAuthorizationPolicyCheck(), MappingJQCompileCheck(), MappingJQOutputCheck(), MappingRawJQKeysCheck(),
+        DevRevUnknownLeafTypeCheck(), DevRevUnknownFieldCheck(), DevRevRequiredFieldUnmappedCheck(),
+        DevRevMethodFieldTypeCheck(), DevRevEnumValueCheck(), DevRevFallbackTypeCheck(), DevRevReferenceTargetCheck(),
+        DevRevReverseNotExtractableCheck(),
+    ]
+
+    /// Mapping rules reported by check-artifacts --mapping, from the data.
+    package static let mappingData = [mappingJQRuntime, mappingEnumUnmappedValue]
 
     /// Each rule once, ordered by group, in the order first listed within a group.
     static func catalogue(_ rules: [RuleInfo]) -> [RuleInfo] {

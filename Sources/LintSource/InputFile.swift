@@ -21,7 +21,9 @@ public enum InputFile {
             return SourceFile(path: "<stdin>", bytes: [UInt8](data))
         }
         try checkReadable(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // A pipe (`<(git show main:file)` is /dev/fd/N) has no size: read it to the end instead.
+        guard let data = FileManager.default.contents(atPath: path)
+                ?? FileHandle(forReadingAtPath: path).map({ $0.readDataToEndOfFile() }) else {
             throw InputError(path: path, reason: "cannot read the file (permission denied?)")
         }
         return SourceFile(path: path, bytes: [UInt8](data))

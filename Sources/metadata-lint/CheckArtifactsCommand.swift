@@ -20,6 +20,9 @@ struct CheckArtifactsCommand: ParsableCommand {
     @Option(name: .long, help: "The external_domain_metadata.json to check against (default: the extractor's extractor_external_domain_metadata_<ms>.json among the paths).")
     var metadata: String?
 
+    @Option(name: .long, help: "An initial_domain_mapping.json: checked against the metadata, and its jq programs and map_enum run on the records.")
+    var mapping: String?
+
     @Option(name: .long, help: "Item type of every file given (default: from each file name).")
     var itemType: String?
 
@@ -40,6 +43,7 @@ struct CheckArtifactsCommand: ParsableCommand {
     func run() throws {
         let config = try output.loadConfig()
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
+        options.mappingPath = mapping
         if let program = `where` {
             do throws(JQError) {
                 _ = try JQRecordFilter(program)

@@ -26,7 +26,8 @@ struct LSPCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         var options = LanguageServer.Options()
         options.config = noConfig ? .none : config.map { .file($0) } ?? .discover
-        // Code actions and formatting plug in here: options.hooks.codeActions / options.hooks.format.
+        // Quick fixes from the rules' fixers, formatting from `fmt`.
+        options.hooks = .library
         let code = LanguageServer(options: options).run()
         throw ExitCode(code)
     }

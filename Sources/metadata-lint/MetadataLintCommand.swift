@@ -9,6 +9,7 @@ struct MetadataLintCommand: ParsableCommand {
         version: MetadataLintVersion.forCommandLine,
         subcommands: [ValidateCommand.self, CheckArtifactsCommand.self, QueryCommand.self, RulesCommand.self, ExplainCommand.self,
                       InitCommand.self, InferCommand.self, SampleCommand.self, JSONSchemaCommand.self,
+                      FmtCommand.self, DiffCommand.self, SchemaCommand.self,
                       LSPCommand.self,
                       MCPCommand.self]
     )

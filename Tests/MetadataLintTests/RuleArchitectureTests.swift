@@ -18,10 +18,11 @@ import Testing
 
     @Test(arguments: Rules.all.map(\.id))
     func ruleHasFailingAndPassingFixturesAndASnapshot(_ id: String) throws {
-        let group = Rules.info(id)?.group == .artifact ? "artifacts" : "rules"
+        let kind = Rules.info(id)?.group
+        let group = kind == .artifact ? "artifacts" : kind == .mapping ? "mapping" : "rules"
         let directory = TestSupport.fixture("\(group)/\(id)")
-        let fail = group == "artifacts" ? "fail" : "fail.json"
-        let pass = group == "artifacts" ? "pass" : "pass.json"
+        let fail = group == "rules" ? "fail.json" : "fail"
+        let pass = group == "rules" ? "pass.json" : "pass"
         for name in [fail, pass, "fail.expected", "fail.snap"] {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(id): fixtures/\(group)/\(id)/\(name)")
         }

@@ -15,7 +15,7 @@ import Testing
     static let metadata = "fixtures/artifacts/metadata.json"
 
     static var cases: [Case] {
-        let rules = Rules.all.filter { $0.group != .artifact && $0.group != .custom }.map { rule in
+        let rules = Rules.all.filter { $0.group != .artifact && $0.group != .custom && $0.group != .mapping }.map { rule in
             Case(snapshot: "fixtures/rules/\(rule.id)/fail.snap",
                  arguments: ["validate", "--no-config", "fixtures/rules/\(rule.id)/fail.json"])
         }
@@ -33,7 +33,10 @@ import Testing
                  arguments: ["check-artifacts", "--no-config", "--format", format, "--metadata", metadata,
                              "fixtures/artifacts/value-out-of-bounds/fail"])
         }
-        return rules + artifacts + renderers
+        let mapping = Rules.all.filter { $0.group == .mapping }.map { rule in
+            Case(snapshot: "fixtures/mapping/\(rule.id)/fail.snap", arguments: MappingFixtureTests.command(rule.id, "fail"))
+        }
+        return rules + artifacts + renderers + mapping
     }
 
     /// Standard output, standard error (when there is any) and the exit status, as one text.

@@ -3,6 +3,8 @@
 public struct RuleInfo: Sendable, Hashable {
     public enum Group: String, Sendable, CaseIterable {
         case json, structure, reference, stageDiagram = "stage-diagram", conditions, legacy, artifact, mapping, custom
+        /// Changes between two metadata versions (`metadata-lint diff`), not findings in one file.
+        case diff
     }
 
     /// Stable kebab-case id.
@@ -10,12 +12,15 @@ public struct RuleInfo: Sendable, Hashable {
     public let group: Group
     public let defaultSeverity: Severity
     public let docs: RuleDocs
+    /// How the rule fixes its findings (`validate --fix`, the editor's quick fixes); nil: no fix.
+    public let fixer: RuleFixer?
 
-    public init(id: String, group: Group, severity: Severity, docs: RuleDocs) {
+    public init(id: String, group: Group, severity: Severity, docs: RuleDocs, fixer: RuleFixer? = nil) {
         self.id = id
         self.group = group
         self.defaultSeverity = severity
         self.docs = docs
+        self.fixer = fixer
     }
 
     /// One line: what the rule finds.

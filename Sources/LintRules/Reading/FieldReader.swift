@@ -5,7 +5,7 @@ import LintSupport
 
 /// Reading fields: the common keys, the `type`, and the one type block that belongs to it.
 extension MetadataReader {
-    static let fieldKeys: Set<String> = Set([
+    package static let fieldKeys: Set<String> = Set([
         "type", "name", "description", "is_required", "is_identifier", "is_indexed", "is_read_only",
         "is_write_only", "is_filterable", "default_value", "collection", "field_reference",
     ]).union(FieldType.blockKeys)
@@ -13,7 +13,7 @@ extension MetadataReader {
     /// Field keys plus the privilege block names the docs misspell (reported by their own rule).
     static let fieldKeysAndSpellings = fieldKeys.union(PrivilegeTypeSpelling.spellings.keys)
 
-    static let nullableFlags = ["is_identifier", "is_indexed", "is_read_only", "is_write_only", "is_filterable"]
+    package static let nullableFlags = ["is_identifier", "is_indexed", "is_read_only", "is_write_only", "is_filterable"]
 
     func readField(_ member: JSONMember, owner: Subject) -> Field? {
         let what = Subject.field(member.key, of: owner)
@@ -36,6 +36,7 @@ extension MetadataReader {
         for flag in Self.nullableFlags {
             let value = bool(node, flag, what: what, nullable: true)
             if flag == "is_identifier" { field.isIdentifier = value?.value ?? false }
+            if flag == "is_read_only" { field.isReadOnly = value?.value ?? false }
         }
         field.defaultValue = node["default_value"]
         if let collection = node["collection"], !collection.isNull {

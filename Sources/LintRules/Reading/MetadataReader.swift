@@ -20,8 +20,8 @@ public final class MetadataReader {
         return metadata
     }
 
-    static let rootKeys: Set<String> = ["record_types", "record_type_categories", "struct_types", "schema_version"]
-    static let allowedSchemaVersions = ["v0.2.0"]
+    package static let rootKeys: Set<String> = ["record_types", "record_type_categories", "struct_types", "schema_version"]
+    package static let allowedSchemaVersions = ["v0.2.0"]
 
     func readRoot(_ root: JSONNode) -> Metadata {
         var metadata = Metadata(root: root)
@@ -52,7 +52,7 @@ public final class MetadataReader {
         return metadata
     }
 
-    static let categoryKeys: Set<String> = ["name", "are_record_type_conversions_possible"]
+    package static let categoryKeys: Set<String> = ["name", "are_record_type_conversions_possible"]
 
     func readCategory(_ member: JSONMember) -> Category? {
         let what = Subject.category(member.key)
@@ -65,7 +65,7 @@ public final class MetadataReader {
         return category
     }
 
-    static let structTypeKeys: Set<String> = ["name", "fields"]
+    package static let structTypeKeys: Set<String> = ["name", "fields"]
 
     func readStructType(_ member: JSONMember) -> StructType? {
         let what = Subject.structType(member.key)
@@ -81,11 +81,11 @@ public final class MetadataReader {
         return structType
     }
 
-    static let recordTypeKeys: Set<String> = [
+    package static let recordTypeKeys: Set<String> = [
         "fields", "name", "description", "category", "is_loadable", "is_snapshot", "conditions",
         "stage_diagram", "link_naming_data", "no_identifier", "scope", "attachments",
     ]
-    static let scopes = ["metadata_is_system_scoped", "data_is_system_scoped"]
+    package static let scopes = ["metadata_is_system_scoped", "data_is_system_scoped"]
 
     func readRecordType(_ member: JSONMember) -> RecordType? {
         let what = Subject.recordType(member.key)

@@ -5,7 +5,7 @@ import LintSupport
 
 /// Reading the parts of a record type beyond its fields: stage diagram, conditions, link naming.
 extension MetadataReader {
-    static let stageDiagramKeys: Set<String> = [
+    package static let stageDiagramKeys: Set<String> = [
         "controlling_field", "stages", "starting_stage", "all_transitions_allowed", "states",
     ]
     func readStageDiagram(_ node: JSONNode, what: Subject) -> StageDiagram? {
@@ -52,9 +52,9 @@ extension MetadataReader {
         return value
     }
 
-    static let conditionKeys: Set<String> = ["value", "comparator", "affected_fields", "effect"]
-    static let comparators = ["eq", "ne", "lt", "lte", "gt", "gte"]
-    static let effects = ["require", "show"]
+    package static let conditionKeys: Set<String> = ["value", "comparator", "affected_fields", "effect"]
+    package static let comparators = ["eq", "ne", "lt", "lte", "gt", "gte"]
+    package static let effects = ["require", "show"]
 
     func readConditionGroup(_ member: JSONMember, what: Subject) -> ConditionGroup? {
         let groupWhat = Subject.conditionGroup(member.key, of: what)

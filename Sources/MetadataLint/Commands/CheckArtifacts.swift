@@ -15,6 +15,7 @@ public enum CheckArtifacts {
         options.policy = config.policy
         options.customRules = config.customRules
         options.isIgnored = { ConfigLoader.isIgnored($0, by: config) }
+        options.devrevObjectTable = config.devrevObjectTable
         let spool = try StandardInputSpool(options.paths, itemType: options.itemType)
         defer { spool?.remove() }
         if let spool { options.paths = options.paths.map { $0 == "-" ? spool.path : $0 } }

@@ -4,8 +4,10 @@ import LintSource
 
 /// `metadata-lint validate`: each file through every rule, into one report.
 public enum Validate {
-    public static func run(_ paths: [String], config: Config) -> Report {
+    /// `metadata`: the metadata mapping files are checked against (default: the one beside each).
+    public static func run(_ paths: [String], config: Config, metadata: String? = nil) -> Report {
         let validator = MetadataValidator(config: config)
+        var mappings = MappingFiles(config: config, metadataPath: metadata, given: paths)
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         var inputErrors: [InputError] = []
@@ -17,7 +19,16 @@ public enum Validate {
             }
             do throws(InputError) {
                 let source = try InputFile.read(path)
-                diagnostics += validator.validate(source).diagnostics
+                if MappingFiles.isMapping(source, path: path) {
+                    diagnostics += try mappings.validate(source, path: path)
+                } else {
+                    let result = validator.validate(source)
+                    diagnostics += result.diagnostics
+                    if let (mapping, found) = try mappings.validateBeside(path, metadata: result) {
+                        diagnostics += found
+                        sources[mapping.path] = mapping
+                    }
+                }
                 sources[source.path] = source
             } catch {
                 inputErrors.append(error)
@@ -30,4 +41,10 @@ public enum Validate {
         report.category = "metadata-lint/validate"
         return report
     }
+}
+
+extension Validate {
+    /// The inputs of `validate` with no file given: the metadata here (the mapping beside it is
+    /// checked with it), or the mapping alone when there is no metadata file.
+    public static func defaultPaths() -> [String] { MappingFiles.defaultPaths() }
 }

@@ -13,6 +13,8 @@ public struct Config: Sendable {
     /// fnmatch patterns; a file matching one is skipped.
     public var ignore: [String] = []
     public var customRules: [CustomRule] = []
+    /// `devrev-object-table: off` turns off the checks against DevRev's table of object types.
+    public var devrevObjectTable = true
 
     public init() {}
 

@@ -4,13 +4,15 @@ import LintJSON
 import LintSource
 import LintSupport
 
-/// Runs custom metadata rules: each jq filter outputs paths (as `path(...)` does) or
+/// Runs custom metadata (or mapping) rules: each jq filter outputs paths (as `path(...)` does) or
 /// `{path, message}` objects, and each becomes a diagnostic at that node of the file.
 struct CustomMetadataRules {
     let rules: [CustomRule]
+    /// Which file the rules are for: the metadata, or a mapping file (`on: mapping`).
+    var target: CustomRule.Target = .metadata
 
     func run(on source: SourceFile, root: JSONNode, sink: inout DiagnosticSink) {
-        for rule in rules where rule.target == .metadata {
+        for rule in rules where rule.target == target {
             let outputs: [JQValue]
             do throws(JQError) {
                 let filter = try JQFilter(rule.filter)

@@ -5,7 +5,7 @@ import LintSupport
 
 /// A team's own rule, written as a jq filter.
 public struct CustomRule: Sendable {
-    public enum Target: String, Sendable { case metadata, artifacts }
+    public enum Target: String, Sendable { case metadata, artifacts, mapping }
 
     public var id: String
     public var severity: Severity

@@ -22,7 +22,8 @@ extension Rules {
             """,
             fix: """
             Add "fields": {} and declare the fields found in the data.
-            """))
+            """),
+        fixer: RuleFixer(offers: [.safe], RecordTypeWithoutFields.fix))
 }
 
 public struct RecordTypeWithoutFields: RuleViolation {
@@ -31,5 +32,16 @@ public struct RecordTypeWithoutFields: RuleViolation {
 
     public var message: String {
         "\(recordType) has no \"fields\": add \"fields\": {} (the schema requires it, even when empty)"
+    }
+}
+
+extension RecordTypeWithoutFields {
+    /// Safe: adds `"fields": {}` as the object's last member, in the object's own layout.
+    static func fix(_ diagnostic: Diagnostic, _ document: FixDocument) -> Fix? {
+        guard let (_, member) = document.member(for: diagnostic), member.value.members != nil,
+              member.value["fields"] == nil,
+              let edit = document.append(key: "fields", value: "{}", to: member.value,
+                                          emptyColon: document.colon(of: member)) else { return nil }
+        return Fix(rule: diagnostic.rule, applicability: .safe, description: "add \"fields\": {}", edits: [edit])
     }
 }

@@ -24,7 +24,8 @@ extension Rules {
             fix: """
             Use the type the message names: an array is its element type plus a collection block, \
             an object is a struct type.
-            """))
+            """),
+        fixer: RuleFixer(offers: [.unsafe], UnknownFieldType.fix))
 }
 
 public struct UnknownFieldType: RuleViolation {
@@ -81,5 +82,64 @@ public struct UnknownFieldType: RuleViolation {
             guard let type = FieldType(rawValue: name)?.rawValue ?? typeNames[name.lowercased()] else { return nil }
             return "its elements are \(type): write \"type\": \"\(type)\" and \"collection\": {} (a list is its element type plus a collection block)"
         }
+    }
+}
+
+extension UnknownFieldType {
+    /// Unsafe, on `"type": "array"`: a list is its element type plus a `collection` block.
+    /// `"type": "array", "array": {"type": "text"}` becomes `"type": "text", "collection": {}`; the
+    /// element's own type block (e.g. `"reference": {...}`) moves up into the field. Unsafe because
+    /// the element type is a guess from the block: a person should confirm the result. No fix
+    /// without an `array` block naming a known type.
+    static func fix(_ diagnostic: Diagnostic, _ document: FixDocument) -> Fix? {
+        guard let (field, member) = document.member(for: diagnostic), member.key == "type" else { return nil }
+        return ArrayFieldRewrite.fix(field: field, rule: diagnostic.rule, document)
+    }
+}
+
+/// The rewrite itself, shared with unknown-key (which reports the `"array"` block).
+enum ArrayFieldRewrite {
+    static func fix(field: JSONNode, rule: String, _ document: FixDocument) -> Fix? {
+        guard let members = field.members, field["type"]?.string == "array", field["collection"] == nil,
+              let typeNode = field["type"],
+              let arrayIndex = members.firstIndex(where: { $0.key == "array" }),
+              let block = members[arrayIndex].value.members,
+              let elementTypeNode = members[arrayIndex].value["type"],
+              let elementType = elementTypeNode.string.flatMap(FieldType.init(rawValue:)) else { return nil }
+        let arrayMember = members[arrayIndex]
+        // Only the element type and its own block may move; anything else needs a person.
+        let moving = block.filter { $0.key != "type" }
+        guard moving.allSatisfy({ $0.key == elementType.blockKey }),
+              moving.allSatisfy({ field[$0.key] == nil }) else { return nil }
+        let separator = self.separator(in: members, around: arrayIndex, document)
+        let outer = document.indentation(before: arrayMember.keyOffset)
+        var replacement = "\"collection\"" + document.colon(of: arrayMember) + "{}"
+        for moved in moving {
+            let inner = document.indentation(before: moved.keyOffset)
+            replacement += separator + reindent(document.text(document.range(of: moved)), from: inner, to: outer)
+        }
+        let edits = [
+            document.replaceValue(typeNode, with: document.text(document.range(of: elementTypeNode))),
+            TextEdit(range: document.range(of: arrayMember), replacement: replacement),
+        ]
+        return Fix(rule: rule, applicability: .unsafe,
+                   description: "declare the element type \"\(elementType.rawValue)\" with a \"collection\" block",
+                   edits: edits)
+    }
+
+    /// What separates two members of the field object (comma, line break, indentation).
+    static func separator(in members: [JSONMember], around index: Int, _ document: FixDocument) -> String {
+        let pair = index > 0 ? (members[index - 1], members[index]) : (members[index], members[min(index + 1, members.count - 1)])
+        guard pair.0.keyOffset != pair.1.keyOffset else { return ", " }
+        return document.text(document.range(of: pair.0.value).upperBound..<pair.1.keyOffset)
+    }
+
+    /// Moves the continuation lines of `text` from one indentation to another.
+    static func reindent(_ text: String, from inner: [UInt8], to outer: [UInt8]) -> String {
+        guard inner.count > outer.count, inner.starts(with: outer) else { return text }
+        let drop = String(decoding: inner[outer.count...], as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return ([String(lines[0])] + lines.dropFirst().map { $0.hasPrefix(drop) ? String($0.dropFirst(drop.count)) : String($0) })
+            .joined(separator: "\n")
     }
 }

@@ -25,7 +25,8 @@ extension Rules {
             fix: """
             Rename the key (the message suggests the closest known key), or remove it if it is not \
             part of the format.
-            """))
+            """),
+        fixer: RuleFixer(offers: [.unsafe], UnknownKey.fix))
 }
 
 public struct UnknownKey: RuleViolation {
@@ -59,5 +60,13 @@ public struct UnknownKey: RuleViolation {
             message += ": remove it (allowed: \(known.sorted().joined(separator: ", ")))"
         }
         return message
+    }
+}
+
+extension UnknownKey {
+    /// Unsafe, on a field's `"array"` block only: the same rewrite as unknown-field-type's.
+    static func fix(_ diagnostic: Diagnostic, _ document: FixDocument) -> Fix? {
+        guard let (field, member) = document.member(for: diagnostic), member.key == "array" else { return nil }
+        return ArrayFieldRewrite.fix(field: field, rule: diagnostic.rule, document)
     }
 }
