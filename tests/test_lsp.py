@@ -374,3 +374,21 @@ async def test_quick_fixes_and_formatting_come_from_the_library(client: Language
     [whole] = edits
     assert whole.range.start == lsp.Position(line=0, character=0)
     assert whole.new_text == expected
+
+
+@pytest.mark.asyncio
+async def test_mapping_file_beside_its_metadata(client: LanguageClient, tmp_path, root):
+    import shutil
+
+    fixture = root / "fixtures" / "mapping" / "mapping-unknown-record-type" / "fail"
+    for name in ("external_domain_metadata.json", "initial_domain_mapping.json"):
+        shutil.copy(fixture / name, tmp_path / name)
+    text = (tmp_path / "initial_domain_mapping.json").read_text(encoding="utf-8")
+    uri = (tmp_path / "initial_domain_mapping.json").as_uri()
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(text_document=lsp.TextDocumentItem(uri=uri, language_id="json", version=1, text=text))
+    )
+    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    found = [(d.code, d.range.start.line, d.range.start.character) for d in client.diagnostics[uri]]
+    assert ("mapping-unknown-record-type", 41, 6) in found  # fail.expected: 42:7
+    assert all(code.startswith(("mapping-", "devrev-")) for code, _, _ in found), found

@@ -22,7 +22,7 @@ public final class LanguageServer: @unchecked Sendable {
         public var debounce: Double = 0.2
         public var hooks = EditorHooks()
         /// The first kind that claims a document handles it.
-        public var kinds: [any DocumentKind] = [MetadataDocumentKind()]
+        public var kinds: [any DocumentKind] = [MappingDocumentKind(), MetadataDocumentKind()]
         /// Documentation link for a built-in rule.
         public var ruleDocumentation: @Sendable (String) -> String? = { id in
             "https://github.com/metadata-lint/metadata-lint/blob/main/docs/rules.md#\(id)"
@@ -242,7 +242,8 @@ public final class LanguageServer: @unchecked Sendable {
         guard let analysis = analysis(of: document) else { return [] }
         if let path = document.path, ConfigLoader.isIgnored(path, by: configs.config(forDocumentAt: path)) { return [] }
         let positions = TextPositions(analysis.source)
-        return analysis.diagnostics.map { PlacedDiagnostic.place($0, in: positions) }
+        // A mapping's findings may cite its metadata file: only this document's are shown here.
+        return analysis.diagnostics.filter { $0.file == analysis.source.path }.map { PlacedDiagnostic.place($0, in: positions) }
     }
 
     private func publish(_ document: OpenDocument) {
