@@ -11,7 +11,10 @@ from conftest import ROOT
 BINARY = os.environ.get("METADATA_LINT") or str(ROOT / ".build" / "debug" / "metadata-lint")
 
 BROKEN = ROOT / "fixtures" / "example" / "broken_external_domain_metadata.json"
-TOOLS = ["validate_metadata", "check_artifacts", "explain_rule", "list_rules", "run_jq_query", "infer_metadata", "sample_items"]
+TOOLS = [
+    "validate_metadata", "check_artifacts", "explain_rule", "list_rules", "run_jq_query",
+    "infer_metadata", "sample_items", "fix_metadata", "diff_metadata",
+]
 
 
 def with_session(body):
@@ -173,3 +176,28 @@ def test_authoring_tools_infer_and_sample(tmp_path):
     assert unknown.is_error is True and "usres" in unknown.content[0].text
     assert broken.is_error is True and "fix them first" in broken.content[0].text
     assert "[undeclared-category]" in broken.content[0].text
+
+
+def test_fix_and_diff_tools():
+    legacy = '{"record_type_categories": {"t": {"are_transitions_possible": true}}, "record_types": {"a": {"category": "t", "fields": {}}}}'
+
+    async def body(session):
+        fixed = await session.call_tool("fix_metadata", {"text": legacy})
+        diff = await session.call_tool("diff_metadata", {
+            "old_text": '{"record_types": {"a": {"fields": {"x": {"type": "text"}}}}}',
+            "new_text": '{"record_types": {"a": {"fields": {}}}}',
+        })
+        broken = await session.call_tool("diff_metadata", {"old_text": "{", "new_text": "{}"})
+        return fixed, diff, broken
+
+    fixed, diff, broken = with_session(body)
+    report = fixed.structured_content
+    assert report["changed"] is True
+    assert report["fixed_text"] == legacy.replace("are_transitions_possible", "are_record_type_conversions_possible")
+    assert [(a["rule"], a["applicability"]) for a in report["applied"]] == [("renamed-key", "safe")]
+    assert report["remaining"] == []
+    changes = diff.structured_content
+    assert changes["breaking"] >= 1
+    assert all(c["severity"] in ("error", "warning", "note") for c in changes["changes"])
+    assert any(c["severity"] == "error" and c["pointer"].endswith("/fields/x") for c in changes["changes"]), changes
+    assert broken.is_error is True and "not JSON" in broken.content[0].text

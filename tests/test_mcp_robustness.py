@@ -84,7 +84,7 @@ def test_malformed_messages_get_errors_and_the_server_goes_on(server):
     assert unknown["error"]["code"] == -32601
     server.send({"jsonrpc": "2.0", "method": "notifications/unknown"})
     listed = server.request(5, "tools/list")
-    assert len(listed["result"]["tools"]) == 7
+    assert len(listed["result"]["tools"]) == 9
 
 
 def test_bad_arguments_are_tool_errors_not_crashes(server):

@@ -4,9 +4,9 @@ import MetadataLint
 
 /// One MCP tool: its declaration (JSON Schemas for input and output) and what it does.
 ///
-/// To add a tool (the authoring commands `diff` and `fix` as they land, as `infer` and `sample`
-/// did): write a type conforming to `AgentTool` in Tools/, calling the same library function as
-/// its CLI command, and list it in `AgentTools.all`. Return the structured result as a `JSONValue`
+/// To add a tool (as `infer`, `sample`, `fix` and `diff` were added when they landed): write a
+/// type conforming to `AgentTool` in Tools/, calling the same library function as its CLI
+/// command, and list it in `AgentTools.all`. Return the structured result as a `JSONValue`
 /// that fits `outputSchema`; throw `ToolFailure` for anything the caller must fix (it becomes a
 /// tool error with `isError: true`, never a crash of the server).
 public protocol AgentTool: Sendable {
@@ -29,7 +29,7 @@ public enum AgentTools {
     /// Every tool the server offers, in the order `tools/list` shows them.
     public static let all: [any AgentTool] = [
         ValidateMetadataTool(), CheckArtifactsTool(), ExplainRuleTool(), ListRulesTool(), RunJQQueryTool(),
-        InferMetadataTool(), SampleItemsTool(),
+        InferMetadataTool(), SampleItemsTool(), FixMetadataTool(), DiffMetadataTool(),
     ]
 }
 
