@@ -17,9 +17,7 @@ let package = Package(
         .target(name: "JQ", dependencies: ["CJQ"]),
         .target(
             name: "MetadataLint",
-            dependencies: ["CZlib", "JQ", .product(name: "Yams", package: "Yams")],
-            // The checker's hot loop touches class fields; dynamic exclusivity checks cost ~5% there.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: ["CZlib", "JQ", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "metadata-lint",
