@@ -240,15 +240,35 @@ public struct JSONScanner {
              UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             i += 1
         case UInt8(ascii: "u"):
-            i += 1
-            for _ in 0..<4 {
-                guard i < end else { throw JSONSyntaxError(.truncated, at: i) }
-                guard Self.hexValue(byte(i)) != nil else { throw JSONSyntaxError(.invalidEscape, at: at) }
-                i += 1
+            let unit = try hexEscape(at: at)
+            guard unit & 0xF800 == 0xD800 else { return }
+            // I-JSON (RFC 7493): a surrogate escape must be a high one followed by a low one.
+            guard unit < 0xDC00, i + 1 < end, byte(i) == UInt8(ascii: "\\"), byte(i + 1) == UInt8(ascii: "u") else {
+                if unit < 0xDC00, i + 1 >= end, i >= end || byte(i) == UInt8(ascii: "\\") {
+                    throw JSONSyntaxError(.truncated, at: end)
+                }
+                throw JSONSyntaxError(.loneSurrogate(unit), at: at)
             }
+            let next = i
+            i += 1
+            let low = try hexEscape(at: next)
+            guard low & 0xFC00 == 0xDC00 else { throw JSONSyntaxError(.loneSurrogate(unit), at: at) }
         default:
             throw JSONSyntaxError(.invalidEscape, at: at)
         }
+    }
+
+    /// Reads the four hex digits after `\\u` (with `i` on the `u`) and returns their value.
+    private mutating func hexEscape(at escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
+        i += 1
+        var unit: UInt32 = 0
+        for _ in 0..<4 {
+            guard i < end else { throw JSONSyntaxError(.truncated, at: i) }
+            guard let digit = Self.hexValue(byte(i)) else { throw JSONSyntaxError(.invalidEscape, at: escapeStart) }
+            unit = unit << 4 | digit
+            i += 1
+        }
+        return unit
     }
 
     static func hexValue(_ b: UInt8) -> UInt32? {

@@ -6,6 +6,8 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
         case unexpectedByte(found: UInt8, expected: String)
         case trailingComma(closing: Character)
         case invalidUTF8
+        /// A `\uD800`–`\uDFFF` escape that is not a high surrogate followed by a low one.
+        case loneSurrogate(UInt32)
         case controlCharacterInString
         case invalidEscape
         case invalidNumber
@@ -29,7 +31,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     /// The rule this error is reported under.
     public var ruleID: String {
         switch kind {
-        case .invalidUTF8: return "json-encoding"
+        case .invalidUTF8, .loneSurrogate: return "json-encoding"
         case .tooDeep: return "json-nesting-depth"
         default: return "json-syntax"
         }
@@ -45,6 +47,8 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
             return "trailing comma before '\(closing)': JSON allows none, remove the ','"
         case .invalidUTF8:
             return "invalid UTF-8 byte sequence: save the file as UTF-8"
+        case .loneSurrogate(let unit):
+            return Self.loneSurrogateMessage(unit)
         case .controlCharacterInString:
             return "control character inside a string: escape it (\\n, \\t, \\u00XX)"
         case .invalidEscape:
