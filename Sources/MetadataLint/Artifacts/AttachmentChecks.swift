@@ -66,8 +66,8 @@ extension RecordChecker {
 
     /// An attachment's parent: the id of any extracted record.
     private func addPendingParent(_ entry: TapeEntry, pointer: Int32) {
-        index.addPending(hash: valueHash(entry), group: ReferenceIndex.anyRecord, file: fileNumber,
-                         offset: bufferOffset + entry.start, pointer: pointer, element: -1)
+        index.addReference(entry, in: base, group: ReferenceIndex.anyRecord, file: fileNumber,
+                           offset: bufferOffset + entry.start, pointer: pointer, element: -1)
     }
 
     private func expectObject(_ value: TapeEntry, _ pointer: String, _ message: String) -> Bool {

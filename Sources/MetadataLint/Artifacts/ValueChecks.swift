@@ -91,13 +91,15 @@ extension RecordChecker {
     }
 
     private func noteIdentifier(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry) {
-        if let space = field.identifierSpace { index.spaces[space].insert(valueHash(entry)) }
+        if let space = field.identifierSpace {
+            index.addKey(entry, in: base, space: space, file: fileNumber, offset: bufferOffset + entry.start)
+        }
     }
 
     func addPending(_ entry: TapeEntry, group: Int32, pointer: String, element: Int = -1,
                     field: ArtifactSchema.FieldCheck? = nil) {
-        index.addPending(hash: valueHash(entry), group: group, file: fileNumber, offset: bufferOffset + entry.start,
-                         pointer: internedPointer(pointer, field: field), element: element)
+        index.addReference(entry, in: base, group: group, file: fileNumber, offset: bufferOffset + entry.start,
+                           pointer: internedPointer(pointer, field: field), element: Int32(truncatingIfNeeded: element))
     }
 
     /// A number's value, parsed from its bytes: integers directly, others through strtod on a
