@@ -38,6 +38,7 @@ final class RecordChecker {
     let attachmentParentPointer: Int32
     @exclusivity(unchecked) private var generation: UInt32 = 0
     @exclusivity(unchecked) private var fieldPointers: [[String]]
+    private let prediction: FieldPrediction
 
     init(schema: ArtifactSchema, diagnostics: DiagnosticCollector, index: ReferenceIndex = ReferenceIndex()) {
         self.schema = schema
@@ -45,6 +46,7 @@ final class RecordChecker {
         self.index = index
         marks = Array(repeating: 0, count: schema.fieldCount)
         seenNull = marks
+        prediction = FieldPrediction(fieldCount: schema.fieldCount, objectCount: schema.objects.count)
         fieldPointers = schema.objects.map { object in object.fields.map { "/data/" + JSONPointer.escape($0.name) } }
         dataPointerIDs = Array(repeating: -1, count: schema.fieldCount)
         for objectIndex in schema.recordObjects.values {
@@ -262,12 +264,16 @@ final class RecordChecker {
         generation &+= 1
         let current = generation
         var m = k + 1
+        var slot = prediction.firstSlot(of: objectIndex)
         for _ in 0..<Int(entry.count) {
             let key = tape[m]
             let valueIndex = m + 1
-            if let fieldIndex = lookup(object.table, key) {
+            let found = key.has(TapeEntry.stringHasEscapes) ? lookup(object.table, key)
+                : prediction.lookup(object.table, base + key.start + 1, key.end - key.start - 2, slot: slot)
+            if let fieldIndex = found {
                 let value = tape[valueIndex]
                 let field = object.fields[fieldIndex]
+                slot = field.id
                 if marks[field.id] == current || seenNull[field.id] == current {
                     reportDuplicateKey(key, in: path)
                 }
