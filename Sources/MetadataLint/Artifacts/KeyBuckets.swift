@@ -4,8 +4,9 @@ import Glibc
 
 /// One worker's ids, identifier values and references, written as byte records into buckets by
 /// the top bits of their hash, so that after streaming each bucket can be joined on its own
-/// (`ReferenceJoin`). A bucket grows in memory until the worker's budget is spent; after that its
-/// records go to an unlinked temporary file, so memory stays flat however many records there are.
+/// (`ReferenceResolver`). A bucket is a list of chunks (never copied to grow) kept in memory until
+/// the worker's budget is spent; after that each chunk that fills is written to the bucket's
+/// unlinked temporary file and reused, so memory stays flat however many records there are.
 ///
 /// Record layout (little endian, unaligned): hash u64, offset i64, file i32, tag u32, length u32,
 /// then for references pointer i32, element i32, worker i32; then the value's decoded bytes.
@@ -20,10 +21,16 @@ final class KeyBuckets: @unchecked Sendable {
     static let silentTag: UInt32 = 1 << 30
     static let keyMask: UInt32 = (1 << 30) - 1
 
+    static let firstChunk = 16 << 10
+    static let largestChunk = 1 << 20
+
     struct Bucket {
+        /// The chunk being filled.
         var base: UnsafeMutableRawPointer?
         var used = 0
         var capacity = 0
+        /// Filled chunks kept in memory.
+        var full: [UnsafeRawBufferPointer] = []
         var spill: UnsafeMutablePointer<FILE>?
         var spilled = 0
         /// The spilled records once read back for the join.
@@ -64,22 +71,21 @@ final class KeyBuckets: @unchecked Sendable {
     }
 
     private func makeRoom(_ size: Int, in bucket: UnsafeMutablePointer<Bucket>) {
-        let needed = bucket.pointee.used + size
-        var capacity = max(bucket.pointee.capacity * 2, 16 << 10)
-        while capacity < needed { capacity *= 2 }
-        let growth = capacity - bucket.pointee.capacity
-        if counters[0] + growth > budget, bucket.pointee.used > 0, flush(bucket), size <= bucket.pointee.capacity {
-            return
+        if let base = bucket.pointee.base, bucket.pointee.used > 0 {
+            // Past the budget, a filled chunk goes to disk and is filled again.
+            let next = min(max(bucket.pointee.capacity * 2, Self.firstChunk), Self.largestChunk)
+            if counters[0] + next > budget, size <= bucket.pointee.capacity, flush(bucket) { return }
+            bucket.pointee.full.append(UnsafeRawBufferPointer(start: base, count: bucket.pointee.used))
+        } else {
+            bucket.pointee.base?.deallocate()
+            counters[0] -= bucket.pointee.capacity
         }
-        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
-        if let old = bucket.pointee.base {
-            grown.copyMemory(from: old, byteCount: bucket.pointee.used)
-            old.deallocate()
-        }
-        bucket.pointee.base = grown
-        counters[0] += capacity - bucket.pointee.capacity
-        counters[1] = max(counters[1], counters[0])
+        let capacity = max(min(max(bucket.pointee.capacity * 2, Self.firstChunk), Self.largestChunk), size)
+        bucket.pointee.base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        bucket.pointee.used = 0
         bucket.pointee.capacity = capacity
+        counters[0] += capacity
+        counters[1] = max(counters[1], counters[0])
     }
 
     /// Writes the bucket's records to its temporary file; false when no file could be written
@@ -115,6 +121,7 @@ final class KeyBuckets: @unchecked Sendable {
             buckets[b].readBack = buffer
             parts.append(UnsafeRawBufferPointer(start: buffer, count: bucket.spilled))
         }
+        parts += bucket.full
         if let base = bucket.base, bucket.used > 0 {
             parts.append(UnsafeRawBufferPointer(start: base, count: bucket.used))
         }
@@ -125,6 +132,7 @@ final class KeyBuckets: @unchecked Sendable {
     func release(_ b: Int) {
         let bucket = buckets + b
         bucket.pointee.base?.deallocate()
+        for chunk in bucket.pointee.full { chunk.deallocate() }
         bucket.pointee.readBack?.deallocate()
         if let file = bucket.pointee.spill { fclose(file) }
         bucket.pointee = Bucket()
