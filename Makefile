@@ -6,7 +6,7 @@ BIN := .build/release/metadata-lint
 DEBUG_BIN := .build/debug/metadata-lint
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps venv build release test swift-test python-test demo install bench memcheck clean
+.PHONY: all deps venv build release test swift-test python-test demo install bench memcheck profile clean
 
 all: build
 
@@ -67,6 +67,9 @@ bench: release
 
 memcheck: release
 	bash bench/memcheck.sh
+
+profile: deps
+	bash bench/profile.sh
 
 clean:
 	rm -rf .build
