@@ -24,6 +24,7 @@ def best(cmd, repeats, ok_codes=(0,)):
 
 def main():
     data, binary, python, repeats = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    load = os.getloadavg()[0]
     here = os.path.dirname(os.path.abspath(__file__))
     artifacts = os.path.join(data, 'artifacts')
     metadata = os.path.join(data, 'metadata.json')
@@ -73,6 +74,10 @@ def main():
           f'{schema[0] / both[0]:.1f}x faster than jsonschema-rs')
     print(f'DuckDB / metadata-lint wall: {duck1[0] / one[0]:.2f}x with one thread each, '
           f'{duckn[0] / both[0]:.2f}x with {cores} threads each')
+    # On a shared host whose other load takes the cores away, CPU time is the steadier measure.
+    print(f'by CPU time: metadata-lint / jq {one[1] / jq[1]:.3f}, DuckDB / metadata-lint {duck1[1] / one[1]:.2f}x '
+          f'(one thread each), {duckn[1] / both[1]:.2f}x ({cores} threads each); load average before the run '
+          f'{load:.1f} on {cores} cores')
 
 if __name__ == '__main__':
     main()
