@@ -27,7 +27,7 @@ public struct JSONScanner {
     private var stops: UInt64 = 0
     private var stopsFrom = -64
     /// Bytes classified per step for string scans.
-    static let window = 32
+    static let window = 64
 
     public init(maxDepth: Int = 256) {
         self.maxDepth = maxDepth
@@ -235,6 +235,19 @@ public struct JSONScanner {
 
     private mutating func string() throws(JSONSyntaxError) {
         let start = i
+        // Fast path: the current window already shows this plain string's closing quote.
+        if vectorized {
+            let delta = start + 1 - stopsFrom
+            if delta >= 0, delta < Self.window {
+                let ahead = stops >> UInt64(delta)
+                let stop = start + 1 + ahead.trailingZeroBitCount
+                if ahead != 0, byte(stop) == UInt8(ascii: "\"") {
+                    i = stop + 1
+                    tape.append(TapeEntry(kind: .string, flags: 0, count: 0, start: start, end: i, next: tape.count + 1))
+                    return
+                }
+            }
+        }
         i += 1
         var flags: UInt8 = 0
         while true {
