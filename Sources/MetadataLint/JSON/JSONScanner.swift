@@ -233,9 +233,10 @@ public struct JSONScanner {
 
     // MARK: - Strings
 
-    private mutating func string() throws(JSONSyntaxError) {
+    @inline(__always) private mutating func string() throws(JSONSyntaxError) {
         let start = i
-        // Fast path: the current window already shows this plain string's closing quote.
+        // Fast path, inlined where strings are read: the current window already shows this plain
+        // string's closing quote.
         if vectorized {
             let delta = start + 1 - stopsFrom
             if delta >= 0, delta < Self.window {
@@ -248,6 +249,12 @@ public struct JSONScanner {
                 }
             }
         }
+        try scanString()
+    }
+
+    /// Any string: window by window (or word by word), validating escapes and UTF-8 on the way.
+    @inline(never) private mutating func scanString() throws(JSONSyntaxError) {
+        let start = i
         i += 1
         var flags: UInt8 = 0
         while true {
