@@ -212,7 +212,7 @@ extension RecordChecker {
     }
 
     /// Checks that the object at `k` has the shape's required string keys and nothing else.
-    func checkShape(_ k: Int, pointer: @autoclosure () -> String, rule: RuleInfo, what: String, shape: Shape) {
+    func checkShape(_ k: Int, pointer: @autoclosure () -> String, rule: RuleInfo, what: @autoclosure () -> String, shape: Shape) {
         let entry = tape[k]
         var found: UInt32 = 0
         var m = k + 1
@@ -223,26 +223,26 @@ extension RecordChecker {
                 found |= 1 << UInt32(r)
                 if value.kind != .string || value.end - value.start <= 2 {
                     report(rule, at: value.start, pointer: pointer() + "/" + string(key),
-                           "\"\(self.string(key))\" of \(what) must be a non-empty string, not \(Self.kindName(value))")
+                           "\"\(self.string(key))\" of \(what()) must be a non-empty string, not \(Self.kindName(value))")
                 }
             } else if shape.optional.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .string && value.kind != .null {
                     report(rule, at: value.start, pointer: pointer() + "/" + string(key),
-                           "\"\(self.string(key))\" of \(what) must be a string, not \(Self.kindName(value))")
+                           "\"\(self.string(key))\" of \(what()) must be a string, not \(Self.kindName(value))")
                 }
             } else if shape.booleans.contains(where: { keyEquals(key, $0) }) {
                 if value.kind != .trueValue && value.kind != .falseValue && value.kind != .null {
                     report(rule, at: value.start, pointer: pointer() + "/" + string(key),
-                           "\"\(self.string(key))\" of \(what) must be true or false, not \(Self.kindName(value))")
+                           "\"\(self.string(key))\" of \(what()) must be true or false, not \(Self.kindName(value))")
                 }
             } else {
                 report(rule, at: key.start, pointer: pointer() + "/" + string(key),
-                       "\(what) has an unknown key \"\(self.string(key))\": allowed are \((shape.required + shape.optional + shape.booleans).map { "\($0)" }.joined(separator: ", "))")
+                       "\(what()) has an unknown key \"\(self.string(key))\": allowed are \((shape.required + shape.optional + shape.booleans).map { "\($0)" }.joined(separator: ", "))")
             }
             m = value.next
         }
         for r in shape.required.indices where found & (1 << UInt32(r)) == 0 {
-            report(rule, at: entry.start, pointer: pointer(), "\(what) has no \"\(shape.required[r])\": add it")
+            report(rule, at: entry.start, pointer: pointer(), "\(what()) has no \"\(shape.required[r])\": add it")
         }
     }
 }
