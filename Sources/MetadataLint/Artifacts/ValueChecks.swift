@@ -116,6 +116,7 @@ extension RecordChecker {
             }
             return Double(p[0] == UInt8(ascii: "-") ? -value : value)
         }
+        if let value = Self.shortDecimal(p, count) { return value }
         guard count < 64 else { return Double(rawText(entry)) }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
             guard let start = buffer.baseAddress else { return nil }
@@ -123,6 +124,36 @@ extension RecordChecker {
             start[count] = 0
             return strtod(start, nil)
         }
+    }
+
+    /// Powers of ten a double holds exactly.
+    static let exactPowersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// A decimal without exponent and with at most 15 digits (`-0.25`, `12.5`): its digits as an
+    /// integer divided by a power of ten, both exact in a double, so the one rounding is the
+    /// correct one (as strtod gives). Nil for anything else.
+    static func shortDecimal(_ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        var k = p[0] == UInt8(ascii: "-") ? 1 : 0
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = -1
+        while k < count {
+            let b = p[k]
+            if b == UInt8(ascii: ".") {
+                fraction = 0
+            } else if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                digits += 1
+                if digits > 15 { return nil }
+                mantissa = mantissa * 10 + Int64(b - UInt8(ascii: "0"))
+                if fraction >= 0 { fraction += 1 }
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard fraction >= 0 else { return nil }
+        let value = Double(mantissa) / exactPowersOfTen[fraction]
+        return p[0] == UInt8(ascii: "-") ? -value : value
     }
 
     private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String) {
