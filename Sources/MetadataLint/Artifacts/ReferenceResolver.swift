@@ -105,7 +105,7 @@ struct ReferenceResolver {
         }
         if shares.contains(where: \.unreadable) {
             collector.add(ArtifactRules.corruptArtifact, file: "<references>", line: 0, column: 0, pointer: "",
-                          "the temporary file holding ids and references could not be read back: references and duplicate ids were not all checked")
+                          Self.unreadableSpillMessage)
         }
         reportUnchecked(indexes, groups: groups, into: collector)
     }
@@ -144,4 +144,11 @@ struct ReferenceResolver {
         }.joined(separator: " or ")
         return Targets(spaces: spaces, missingTypes: missing, description: description)
     }
+}
+
+extension ReferenceResolver {
+    /// New with issue 14 (kept apart for the move of messages into rule files): the temporary
+    /// file a worker's ids and references spilled to could not be read back.
+    static let unreadableSpillMessage =
+        "the temporary file holding ids and references could not be read back: references and duplicate ids were not all checked"
 }
