@@ -1,6 +1,13 @@
 import Foundation
 import JQ
 import Yams
+import LintSupport
+import LintSource
+import LintJSON
+import LintModel
+import LintRules
+import LintArtifacts
+import LintReport
 
 /// Finds and reads `.metadata-lint.yml`.
 public enum ConfigLoader {
@@ -27,7 +34,7 @@ public enum ConfigLoader {
         return try parse(text, path: path)
     }
 
-    static let topKeys = ["rules", "ignore", "custom-rules"]
+    static let topKeys = ["rules", "ignore", "custom-rules", "devrev-object-table"]
     static let ruleKeys = ["id", "severity", "message", "on", "item-types", "filter"]
 
     public static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
@@ -67,6 +74,8 @@ public enum ConfigLoader {
             case "ignore":
                 guard let patterns = value.sequence else { throw fail(value, "\"ignore\" is a list of path patterns") }
                 config.ignore = try strings(patterns, what: "an \"ignore\" pattern", fail: fail)
+            case "devrev-object-table":
+                config.devrevObjectTable = try switchValue(value, key: key, fail: fail)
             case "custom-rules":
                 guard let rules = value.sequence else { throw fail(value, "\"custom-rules\" is a list of rules") }
                 for ruleNode in rules {
@@ -109,7 +118,7 @@ public enum ConfigLoader {
         var target = CustomRule.Target.metadata
         if let text = string("on") {
             guard let parsed = CustomRule.Target(rawValue: text) else {
-                throw fail(mapping[Node("on")], "\"on\" of custom rule \"\(id)\" is \"\(text)\": use metadata or artifacts")
+                throw fail(mapping[Node("on")], "\"on\" of custom rule \"\(id)\" is \"\(text)\": use metadata, artifacts or mapping")
             }
             target = parsed
         }
@@ -127,6 +136,15 @@ public enum ConfigLoader {
         }
         return CustomRule(id: id, severity: severity, message: message, target: target, itemTypes: itemTypes,
                           filter: filter, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// `on` / `off` (or true / false) for a switch such as `devrev-object-table`.
+    static func switchValue(_ node: Node, key: String, fail: (Node?, String) -> ConfigError) throws(ConfigError) -> Bool {
+        switch node.scalar?.string ?? "" {
+        case "on", "true": return true
+        case "off", "false": return false
+        default: throw fail(node, "\"\(key)\" is on or off")
+        }
     }
 
     /// The entries of a list, each of which must be a plain string (not a list or mapping).
