@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 /// Ids and references are compared by their bytes once their hashes match: with every hash forced
 /// to collide (a test-only mask), a dangling reference is still reported and different ids are
@@ -30,8 +35,8 @@ import Testing
     static let expected = [
         "dangling-reference@epics.jsonl:1:127 reference \"u3\" matches no extracted users id: extract the target record or fix the value",
         "dangling-reference@epics.jsonl:4:127 reference \"u12\" matches no extracted users id: extract the target record or fix the value",
-        "duplicate-item-id@users.jsonl:3:8 id \"u1\" appears more than once for item type \"users\": records of one type need unique ids",
-        "duplicate-item-id@users.jsonl:4:8 id \"u2\" appears more than once for item type \"users\": records of one type need unique ids",
+        "duplicate-item-id@users.jsonl:3:8 id \"u1\" of item type \"users\" was already used at line 1: records of one type need unique ids; deduplicate in the extractor",
+        "duplicate-item-id@users.jsonl:4:8 id \"u2\" of item type \"users\" was already used at line 2: records of one type need unique ids; deduplicate in the extractor",
     ]
 
     @Test func collidingHashesStillCompareExactly() throws {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 /// Shortcuts taken on the checker's hot path must answer exactly what the slow way answers.
 @Suite struct HotPathTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 /// The SIMD scan (`JSONScanner.vectorized`) and the scalar scan must give the same tape, notes,
 /// errors and end offsets on every input: the fixtures, the shared corpus when it is present, and

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 /// I-JSON (RFC 7493): a `\u` escape of a surrogate must be a high one directly followed by a low one.
 @Suite struct SurrogateTests {
