@@ -50,7 +50,9 @@ import Testing
                 let prefix = directory.path + "/"
                 for d in result.diagnostics {
                     let file = d.file.hasPrefix(prefix) ? String(d.file.dropFirst(prefix.count)) : d.file
+                    // Paths in messages (the --metadata named in metadata-copy-differs) as seen from the package root.
                     let message = d.message.replacingOccurrences(of: prefix, with: "")
+                        .replacingOccurrences(of: TestSupport.packageRoot.path + "/", with: "")
                     lines.append("\(file):\(d.line):\(d.column) \(d.severity.rawValue) \(d.rule) \(d.pointer) \(message)")
                 }
             }
