@@ -14,7 +14,7 @@ SHARE := .build/share
 # The man page's date: the last commit's, so a rebuild of the same commit gives the same page.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 
-.PHONY: all deps venv build release test swift-test python-test snapshots demo install bench memcheck clean \
+.PHONY: all deps venv build release test swift-test python-test snapshots demo install bench memcheck profile clean \
 	share dist dist-test docs devrev-table
 
 all: build
@@ -129,6 +129,9 @@ bench: release
 
 memcheck: release
 	bash bench/memcheck.sh
+
+profile: deps
+	bash bench/profile.sh
 
 clean:
 	rm -rf .build dist

@@ -33,6 +33,10 @@ public struct ArtifactCheck {
         public var devrevObjectTable = true
         /// What the mapping runs on each record (set from `mappingPath`).
         package var mappingProbes: [MappingDataProbe] = []
+        /// Memory each worker's reference index may hold before it spills to temporary files.
+        var referenceBudget = ReferenceIndex.defaultBudget
+        /// Test hook: id and reference hashes are masked with this to force collisions.
+        var referenceHashMask: UInt64 = ~0
 
         public init(metadataPath: String?, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath
@@ -106,9 +110,10 @@ public struct ArtifactCheck {
 
         let workerCount = max(1, options.workers)
         let plan = WorkPlan(artifacts, workers: workerCount, minimumSplitSize: options.minimumSplitSize)
-        let workers = runWorkers(plan, metadata: metadata, options: options, workerCount: max(1, min(workerCount, plan.jobs.count)))
+        let references = ReferenceResolver(schema: schema, typesGiven: Set(artifacts.map(\.itemType)), files: dataFiles.map(\.path))
+        let workers = runWorkers(plan, metadata: metadata, options: options, references: references,
+                                 workerCount: max(1, min(workerCount, plan.jobs.count)))
         var counts: [String: Int] = [:]
-        var index = ReferenceIndex(spaceCount: schema.keySpaces.count)
         let indexBytes = workers.reduce(0) { $0 + $1.index.memoryBytes }
         let pendingReferences = workers.reduce(0) { $0 + $1.index.pendingCount }
         var chunkLines: [Int32: Int] = [:]
@@ -126,10 +131,7 @@ public struct ArtifactCheck {
             }
         }
         collector.shiftLines(by: linesBefore)
-        mergeSpaces(workers, schema: schema, artifacts: artifacts, into: &index, collector: collector)
-        let typesGiven = Set(artifacts.map(\.itemType))
-        ReferenceResolver(schema: schema, spaces: index.spaces, typesGiven: typesGiven, files: dataFiles.map(\.path))
-            .resolve(workers.map(\.index), into: collector)
+        references.resolve(workers.map(\.index), workers: workerCount, into: collector)
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
                       warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: dataFiles.count,
@@ -172,7 +174,8 @@ public struct ArtifactCheck {
     }
 
     /// Cuts the work into jobs, spreads them over the workers and runs them concurrently.
-    static func runWorkers(_ plan: WorkPlan, metadata: Metadata, options: Options, workerCount: Int) -> [RecordChecker] {
+    static func runWorkers(_ plan: WorkPlan, metadata: Metadata, options: Options, references: ReferenceResolver,
+                           workerCount: Int) -> [RecordChecker] {
         let box = WorkerBox(count: workerCount, total: plan.jobs.reduce(0) { $0 + $1.size }, progress: options.progress)
         let policy = options.policy
         let cap = options.cap
@@ -180,12 +183,17 @@ public struct ArtifactCheck {
         let customRules = options.customRules
         let mappingProbes = options.mappingProbes
         let jobs = plan.assign(workers: workerCount)
+        let budget = options.referenceBudget
+        let hashMask = options.referenceHashMask
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             // Each worker compiles its own schema: shared class instances would have both threads
             // retaining and releasing the same objects, and the atomic reference counts then
             // bounce one cache line between the cores (measured: 30-50% slower with two workers).
             let schema = ArtifactSchema(metadata)
-            let checker = RecordChecker(schema: schema, diagnostics: DiagnosticCollector(policy: policy, cap: cap))
+            let index = ReferenceIndex(worker: worker, budget: budget)
+            index.hashMask = hashMask
+            references.configure(index)
+            let checker = RecordChecker(schema: schema, diagnostics: DiagnosticCollector(policy: policy, cap: cap), index: index)
             let filter = filterFactory?()
             // libjq is not thread-safe: each worker compiles its own filters.
             let rules = CompiledArtifactRule.compile(customRules)
@@ -198,31 +206,6 @@ public struct ArtifactCheck {
             box.store(checker, at: worker)
         }
         return box.results
-    }
-
-    /// Merges the workers' id and identifier sets; ids that two workers both saw are duplicates
-    /// across their shares, located by reading those files again.
-    static func mergeSpaces(_ workers: [RecordChecker], schema: ArtifactSchema, artifacts: [Artifact],
-                            into index: inout ReferenceIndex, collector: DiagnosticCollector) {
-        for space in 0..<schema.keySpaces.count {
-            let filled = workers.map { $0.index.spaces[space] }.filter { $0.count > 0 }.sorted { $0.count > $1.count }
-            guard var merged = filled.first else { continue }
-            var repeated = HashSet64()
-            for other in filled.dropFirst() {
-                other.forEach { key in
-                    if !merged.insert(key) { repeated.insert(key) }
-                }
-            }
-            index.spaces[space] = merged
-            // Repeats of record ids (not of identifier values or attachment ids) are duplicate items.
-            let key = schema.keySpaces[space]
-            guard key.byField == nil, schema.idSpaces[key.recordType] == space else { continue }
-            for worker in workers { worker.repeatedIDs[space]?.forEach { repeated.insert($0) } }
-            if repeated.count > 0 {
-                let files = artifacts.filter { $0.itemType == key.recordType }.map(\.path)
-                DuplicateIDFinder.report(hashes: repeated, itemType: key.recordType, files: files, into: collector)
-            }
-        }
     }
 }
 

@@ -65,14 +65,15 @@ extension RecordChecker {
         }
         // Inline attachment mentions ("ref_type": "artifact") resolve against these ids.
         if let id = member(of: 0, "id"), tape[id].kind == .string, tape[id].end - tape[id].start > 2 {
-            index.spaces[schema.attachmentSpace].insert(valueHash(tape[id]))
+            index.addKey(tape[id], in: base, space: schema.attachmentSpace, file: fileNumber,
+                         offset: bufferOffset + tape[id].start, silent: true)
         }
     }
 
     /// An attachment's parent: the id of any extracted record.
     private func addPendingParent(_ entry: TapeEntry, pointer: Int32) {
-        index.addPending(hash: valueHash(entry), group: ReferenceIndex.anyRecord, file: fileNumber,
-                         offset: bufferOffset + entry.start, pointer: pointer, element: -1)
+        index.addReference(entry, in: base, group: ReferenceIndex.anyRecord, file: fileNumber,
+                           offset: bufferOffset + entry.start, pointer: pointer, element: -1)
     }
 
     private func expectObject(_ value: TapeEntry, _ part: String) -> Bool {
@@ -104,23 +105,28 @@ extension RecordChecker {
 extension RecordChecker {
     /// `don:core:<partition>:devo/<id>:artifact/<id>`, checked on bytes.
     static func isArtifactDON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var parts: [Range<Int>] = []
-        parts.reserveCapacity(5)
-        var start = 0
+        // The four colons, found without allocating (this runs for every ssor_attachment item).
+        var colons = (0, 0, 0, 0)
+        var found = 0
         for k in 0..<bytes.count where bytes[k] == UInt8(ascii: ":") {
-            parts.append(start..<k)
-            start = k + 1
-            if parts.count > 4 { return false }
+            switch found {
+            case 0: colons.0 = k
+            case 1: colons.1 = k
+            case 2: colons.2 = k
+            case 3: colons.3 = k
+            default: return false
+            }
+            found += 1
         }
-        parts.append(start..<bytes.count)
-        guard parts.count == 5 else { return false }
+        guard found == 4 else { return false }
         func equals(_ range: Range<Int>, _ text: StaticString, prefix: Bool = false) -> Bool {
             let n = text.utf8CodeUnitCount
             guard prefix ? range.count > n : range.count == n else { return false }
             for i in 0..<n where bytes[range.lowerBound + i] != text.utf8Start[i] { return false }
             return true
         }
-        return equals(parts[0], "don") && equals(parts[1], "core") && !parts[2].isEmpty
-            && equals(parts[3], "devo/", prefix: true) && equals(parts[4], "artifact/", prefix: true)
+        return equals(0..<colons.0, "don") && equals(colons.0 + 1..<colons.1, "core") && colons.2 > colons.1 + 1
+            && equals(colons.2 + 1..<colons.3, "devo/", prefix: true)
+            && equals(colons.3 + 1..<bytes.count, "artifact/", prefix: true)
     }
 }

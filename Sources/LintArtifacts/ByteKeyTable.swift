@@ -10,56 +10,83 @@ import Glibc
 
 /// An immutable map from byte strings to small integers, looked up by hash and verified by bytes.
 public struct ByteKeyTable: Sendable {
-    /// Open-addressed (hash, index + 1) pairs; index 0 marks an empty slot.
-    private var hashes: [UInt64]
-    private var indexes: [Int32]
-    private var mask: Int
-    /// All keys back to back, for verifying a hash hit with one memcmp.
-    private var packed: [UInt8] = []
-    private var starts: [Int] = []
-    private var lengths: [Int] = []
-    private var collided = false
+    /// One open-addressed slot: the key's hash, where its bytes start in `packed`, its length, and
+    /// its index + 1 (0 marks an empty slot).
+    struct Slot {
+        var hash: UInt64 = 0
+        var start: Int32 = 0
+        var length: Int32 = 0
+        var index: Int32 = 0
+    }
+
+    /// Slots and key bytes in raw memory: a lookup does no bounds or uniqueness checks.
+    final class Storage: @unchecked Sendable {
+        let slots: UnsafeMutablePointer<Slot>
+        let packed: UnsafeMutablePointer<UInt8>
+        /// Per key index: its slot (for checking a predicted key without hashing).
+        let byIndex: UnsafeMutablePointer<Slot>
+        let mask: Int
+
+        init(size: Int, bytes: Int, keys: Int) {
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: Slot(), count: size)
+            packed = .allocate(capacity: max(bytes, 1))
+            byIndex = .allocate(capacity: max(keys, 1))
+            mask = size - 1
+        }
+
+        deinit {
+            slots.deallocate()
+            packed.deallocate()
+            byIndex.deallocate()
+        }
+    }
+
+    private let storage: Storage
+    public let count: Int
 
     public init(_ names: [String]) {
         var size = 8
         while size < names.count * 2 { size <<= 1 }
-        hashes = Array(repeating: 0, count: size)
-        indexes = Array(repeating: 0, count: size)
-        mask = size - 1
-        var seen: Set<UInt64> = []
-        for (index, name) in names.enumerated() {
-            let bytes = Array(name.utf8)
-            starts.append(packed.count)
-            lengths.append(bytes.count)
-            packed.append(contentsOf: bytes)
-            let h = bytes.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped, $0.count) }
-            if !seen.insert(h).inserted { collided = true }
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while indexes[slot] != 0 { slot = (slot + 1) & mask }
-            hashes[slot] = h
-            indexes[slot] = Int32(index + 1)
+        let keys = names.map { Array($0.utf8) }
+        storage = Storage(size: size, bytes: keys.reduce(0) { $0 + $1.count }, keys: keys.count)
+        count = names.count
+        var offset = 0
+        for (index, bytes) in keys.enumerated() {
+            bytes.withUnsafeBufferPointer { buffer in
+                if let source = buffer.baseAddress { (storage.packed + offset).update(from: source, count: buffer.count) }
+            }
+            let h = ByteHash.hash(storage.packed + offset, bytes.count)
+            var slot = Int(truncatingIfNeeded: h) & storage.mask
+            while storage.slots[slot].index != 0 { slot = (slot + 1) & storage.mask }
+            storage.slots[slot] = Slot(hash: h, start: Int32(offset), length: Int32(bytes.count), index: Int32(index + 1))
+            storage.byIndex[index] = storage.slots[slot]
+            offset += bytes.count
         }
     }
 
-    public var count: Int { starts.count }
-
+    /// The index of the key whose bytes are `p[0..<n]`. Keys that share a hash are told apart
+    /// by their bytes: probing goes on past a slot whose hash matches but whose bytes do not.
     @inline(__always)
     public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        if collided { return linearLookup(p, n) }
         let h = ByteHash.hash(p, n)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        var found = 0
+        let slots = storage.slots
+        var slot = Int(truncatingIfNeeded: h) & storage.mask
         while true {
-            let stored = Int(indexes[slot])
-            if stored == 0 { return nil }
-            if hashes[slot] == h {
-                found = stored - 1
-                break
+            let candidate = slots[slot]
+            if candidate.index == 0 { return nil }
+            if candidate.hash == h, Int(candidate.length) == n, Self.equal(storage.packed + Int(candidate.start), p, n) {
+                return Int(candidate.index) - 1
             }
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & storage.mask
         }
-        let index = found
-        return matches(index, p, n) ? index : nil
+    }
+
+    /// True when key `index` is exactly `p[0..<n]`.
+    @inline(__always)
+    public func key(_ index: Int, is p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let slot = storage.byIndex[index]
+        return Int(slot.length) == n && Self.equal(storage.packed + Int(slot.start), p, n)
     }
 
     public func lookup(_ text: String) -> Int? {
@@ -67,14 +94,19 @@ public struct ByteKeyTable: Sendable {
         return copy.withUTF8 { lookup($0.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped, $0.count) }
     }
 
-    private func linearLookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        starts.indices.first { matches($0, p, n) }
-    }
-
+    /// Byte equality, eight bytes at a time (keys are short: no call into memcmp).
     @inline(__always)
-    private func matches(_ index: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        guard lengths[index] == n else { return false }
-        if n == 0 { return true }
-        return packed.withUnsafeBufferPointer { memcmp($0.baseAddress.unsafelyUnwrapped + starts[index], p, n) == 0 }
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        var k = 0
+        while k + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
     }
 }

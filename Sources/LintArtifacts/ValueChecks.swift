@@ -93,13 +93,15 @@ extension RecordChecker {
     }
 
     private func noteIdentifier(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry) {
-        if let space = field.identifierSpace { index.spaces[space].insert(valueHash(entry)) }
+        if let space = field.identifierSpace {
+            index.addKey(entry, in: base, space: space, file: fileNumber, offset: bufferOffset + entry.start)
+        }
     }
 
     func addPending(_ entry: TapeEntry, group: Int32, pointer: String, element: Int = -1,
                     field: ArtifactSchema.FieldCheck? = nil) {
-        index.addPending(hash: valueHash(entry), group: group, file: fileNumber, offset: bufferOffset + entry.start,
-                         pointer: internedPointer(pointer, field: field), element: element)
+        index.addReference(entry, in: base, group: group, file: fileNumber, offset: bufferOffset + entry.start,
+                           pointer: internedPointer(pointer, field: field), element: Int32(truncatingIfNeeded: element))
     }
 
     /// A number's value, parsed from its bytes: integers directly, others through strtod on a
@@ -116,6 +118,7 @@ extension RecordChecker {
             }
             return Double(p[0] == UInt8(ascii: "-") ? -value : value)
         }
+        if let value = Self.shortDecimal(p, count) { return value }
         guard count < 64 else { return Double(rawText(entry)) }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
             guard let start = buffer.baseAddress else { return nil }
@@ -123,6 +126,36 @@ extension RecordChecker {
             start[count] = 0
             return strtod(start, nil)
         }
+    }
+
+    /// Powers of ten a double holds exactly.
+    static let exactPowersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// A decimal without exponent and with at most 15 digits (`-0.25`, `12.5`): its digits as an
+    /// integer divided by a power of ten, both exact in a double, so the one rounding is the
+    /// correct one (as strtod gives). Nil for anything else.
+    static func shortDecimal(_ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
+        var k = p[0] == UInt8(ascii: "-") ? 1 : 0
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = -1
+        while k < count {
+            let b = p[k]
+            if b == UInt8(ascii: ".") {
+                fraction = 0
+            } else if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
+                digits += 1
+                if digits > 15 { return nil }
+                mantissa = mantissa * 10 + Int64(b - UInt8(ascii: "0"))
+                if fraction >= 0 { fraction += 1 }
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard fraction >= 0 else { return nil }
+        let value = Double(mantissa) / exactPowersOfTen[fraction]
+        return p[0] == UInt8(ascii: "-") ? -value : value
     }
 
     private func checkNumberBounds(_ field: ArtifactSchema.FieldCheck, _ entry: TapeEntry, pointer: @autoclosure () -> String) {

@@ -9,6 +9,8 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
         case unexpectedByte(found: UInt8, expected: Expected)
         case trailingComma(closing: Character)
         case invalidUTF8
+        /// A `\uD800`–`\uDFFF` escape that is not a high surrogate followed by a low one.
+        case loneSurrogate(UInt32)
         case controlCharacterInString
         case invalidEscape
         case invalidNumber

@@ -11,13 +11,20 @@ public enum ByteHash {
             k += 8
         }
         if k < n {
+            // The last 1-7 bytes as one little-endian word, read in at most three loads.
             var tail: UInt64 = 0
             var shift: UInt64 = 0
-            while k < n {
-                tail |= UInt64(p[k]) << shift
-                shift += 8
-                k += 1
+            if n - k >= 4 {
+                tail = UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt32.self))
+                shift = 32
+                k += 4
             }
+            if n - k >= 2 {
+                tail |= UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt16.self)) << shift
+                shift += 16
+                k += 2
+            }
+            if k < n { tail |= UInt64(p[k]) << shift }
             h = mix(h ^ tail)
         }
         return finish(h)

@@ -30,6 +30,8 @@ public enum CorruptArtifact: RuleViolation {
     case truncated(reason: String, lastLine: Int)
     /// A second read, to place findings made from hashes, failed.
     case rereadFailed(reason: String, purpose: RereadPurpose)
+    /// The temporary file a worker's ids and references spilled to could not be read back.
+    case unreadableSpill
 
     public enum RereadPurpose: Sendable { case danglingReferences, duplicateIDs }
 
@@ -40,6 +42,8 @@ public enum CorruptArtifact: RuleViolation {
         case .rereadFailed(let reason, let purpose):
             let what = purpose == .danglingReferences ? "the dangling references found in it" : "its repeated ids"
             return "\(reason) when reading the file again to locate \(what): their positions are unknown; check that the file did not change during the run"
+        case .unreadableSpill:
+            return "the temporary file holding ids and references could not be read back: references and duplicate ids were not all checked"
         }
     }
 }

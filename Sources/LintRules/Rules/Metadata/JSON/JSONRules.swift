@@ -104,7 +104,7 @@ extension JSONSyntaxError: Violation {
     /// The rule this error is reported under.
     public var rule: RuleInfo {
         switch kind {
-        case .invalidUTF8: return Rules.jsonEncoding
+        case .invalidUTF8, .loneSurrogate: return Rules.jsonEncoding
         case .tooDeep: return Rules.jsonNestingDepth
         default: return Rules.jsonSyntax
         }
@@ -120,6 +120,11 @@ extension JSONSyntaxError: Violation {
             return "trailing comma before '\(closing)': JSON allows none, remove the ','"
         case .invalidUTF8:
             return "invalid UTF-8 byte sequence: save the file as UTF-8"
+        case .loneSurrogate(let unit):
+            let escape = "\\u" + String(String(unit, radix: 16, uppercase: true).suffix(4))
+            return unit < 0xDC00
+                ? "lone surrogate escape \(escape): a high surrogate must be followed by a low one (\\uDC00-\\uDFFF); write the character itself or its full pair"
+                : "lone surrogate escape \(escape): a low surrogate must follow a high one (\\uD800-\\uDBFF); write the character itself or its full pair"
         case .controlCharacterInString:
             return "control character inside a string: escape it (\\n, \\t, \\u00XX)"
         case .invalidEscape:
