@@ -9,10 +9,9 @@ struct MCPCommand: ParsableCommand {
         discussion: """
         Tools: validate_metadata, check_artifacts, explain_rule, list_rules, run_jq_query, \
         infer_metadata, sample_items, fix_metadata, diff_metadata. Each takes JSON arguments and \
-        returns structured JSON with \
-        file, line, column, JSON pointer, severity, rule id and message for every finding. The \
-        nearest .metadata-lint.yml above the file checked applies unless --config or --no-config \
-        is given. The server exits when its input closes.
+        returns structured JSON with file, line, column, JSON pointer, severity, rule id and \
+        message for every finding. The nearest .metadata-lint.yml above the file checked applies \
+        unless --config or --no-config is given. The server exits when its input closes.
         """
     )
 
