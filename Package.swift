@@ -14,7 +14,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CJQ", path: "Sources/CJQ"),
-        .target(name: "JQ", dependencies: ["CJQ"]),
+        // Guarded libjq calls, budgets and large stacks (C: setjmp, signals, pthreads).
+        .target(name: "CJQGuard", dependencies: ["CJQ"]),
+        .target(name: "JQ", dependencies: ["CJQ", "CJQGuard"]),
         .target(
             name: "MetadataLint",
             dependencies: ["CZlib", "JQ", .product(name: "Yams", package: "Yams")],

@@ -39,23 +39,35 @@ struct CheckArtifactsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var recordLimits: RecordLimitOptions
+
+    @OptionGroup var budgets: FilterBudgetOptions
+
+    @Flag(name: .long, help: "Skip files an ignore pattern matches even when they are named on the command line.")
+    var forceExclude = false
+
     static let perFieldLimit = 20
     static let progressThreshold = 8 << 20
 
     func run() throws {
-        let config = try output.loadConfig()
+        var config = try output.loadConfig()
+        try recordLimits.apply(to: &config.limits)
+        try budgets.apply(to: &config.limits)
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
         options.policy = config.policy
         options.customRules = config.customRules
         options.config = config
+        options.limits = config.limits
+        options.forceExclude = forceExclude
         if let program = `where` {
+            let whereOptions = config.limits.whereOptions
             do throws(JQError) {
-                _ = try JQRecordFilter(program)
+                _ = try JQRecordFilter(program, options: whereOptions)
             } catch {
                 FileHandle.standardError.write(Data(("--where: " + error.message + "\n").utf8))
                 throw ExitCode(2)
             }
-            options.recordFilter = { (try? JQRecordFilter(program)).map { $0 as any RecordFilter } ?? RejectAll() }
+            options.recordFilter = { (try? JQRecordFilter(program, options: whereOptions)).map { $0 as any RecordFilter } ?? RejectAll() }
         }
         options.cap = output.format == .text ? Self.perFieldLimit : nil
         if let workers {
@@ -81,7 +93,8 @@ struct CheckArtifactsCommand: ParsableCommand {
             let records = result.recordCounts.values.reduce(0, +)
             FileHandle.standardError.write(Data("stats: \(records) records, \(result.pendingReferences) references, reference index \(result.indexBytes >> 20) MiB\n".utf8))
         }
-        var footer = result.omitted.map { key, count -> String in
+        var footer = IgnoredFiles.footer(ignored: result.ignored, checkedAnyway: result.ignoredButNamed)
+        footer += result.omitted.map { key, count -> String in
             let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
             return "… and \(count) more [\(parts[0])]" + (parts.count > 1 ? " at \(parts[1])" : "")
         }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JQ
 
 /// `check-artifacts`: validates the metadata, then streams every artifact against it on all cores,
 /// then resolves references across all the files.
@@ -20,6 +21,10 @@ public struct ArtifactCheck {
         public var minimumSplitSize = WorkPlan.minimumSplitSize
         /// Files matching these fnmatch patterns are skipped.
         public var config: Config? = nil
+        /// Skip files matching an ignore pattern even when they are named on the command line.
+        public var forceExclude = false
+        /// Record size and filter budgets.
+        public var limits = Limits()
 
         public init(metadataPath: String, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath
@@ -42,6 +47,10 @@ public struct ArtifactCheck {
         /// Bytes held by the reference index (id and identifier sets, pending references) at its peak.
         public var indexBytes = 0
         public var pendingReferences = 0
+        /// Files left out because an ignore pattern matches them.
+        public var ignored: [String] = []
+        /// Files named on the command line that an ignore pattern matches, checked anyway.
+        public var ignoredButNamed: [String] = []
     }
 
     struct Artifact {
@@ -53,8 +62,9 @@ public struct ArtifactCheck {
 
     public static func run(_ options: Options) throws(InputError) -> Result {
         let metadataSource = try InputFile.read(options.metadataPath)
-        let validation = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
-            .validate(metadataSource)
+        var validator = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
+        validator.limits = options.limits
+        let validation = validator.validate(metadataSource)
         guard let metadata = validation.metadata, !validation.diagnostics.contains(where: { $0.severity == .error }) else {
             return Result(diagnostics: validation.diagnostics, omitted: [], recordCounts: [:],
                           errors: validation.diagnostics.filter { $0.severity == .error }.count,
@@ -65,11 +75,24 @@ public struct ArtifactCheck {
         let collector = DiagnosticCollector(policy: options.policy, cap: options.cap)
         for diagnostic in validation.diagnostics { collector.add(diagnostic) }
 
-        let files = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+        let expansion = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+        let files = expansion.files
+        for skipped in expansion.skipped {
+            collector.add(LimitRules.notARegularFile, file: skipped.path, line: 0, column: 0, pointer: "", skipped.message)
+        }
         let resolver = ItemTypeResolver(recordTypes: metadata.recordTypes.map(\.key))
         var artifacts: [Artifact] = []
+        var ignored: [String] = []
+        var ignoredButNamed: [String] = []
         for (number, file) in files.enumerated() {
-            if let config = options.config, ConfigLoader.isIgnored(file.path, by: config) { continue }
+            if let config = options.config, ConfigLoader.isIgnored(file.path, by: config) {
+                if file.named && !options.forceExclude {
+                    ignoredButNamed.append(file.path)
+                } else {
+                    ignored.append(file.path)
+                    continue
+                }
+            }
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             let itemType = options.itemType ?? resolver.resolve(fileName: name)
             guard let itemType, resolver.known.contains(itemType) else {
@@ -109,8 +132,9 @@ public struct ArtifactCheck {
             .resolve(workers.map(\.index), into: collector)
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
-                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: files.count,
-                      indexBytes: indexBytes, pendingReferences: pendingReferences)
+                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false,
+                      files: files.count - ignored.count, indexBytes: indexBytes, pendingReferences: pendingReferences,
+                      ignored: ignored, ignoredButNamed: ignoredButNamed)
     }
 
     /// Cuts the work into jobs, spreads them over the workers and runs them concurrently.
@@ -120,8 +144,10 @@ public struct ArtifactCheck {
         let cap = options.cap
         let filterFactory = options.recordFilter
         let customRules = options.customRules
+        let limits = options.limits
         let jobs = plan.assign(workers: workerCount)
-        DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+        // Large-stack threads: libjq (custom rules, --where) recurses on deeply nested values.
+        JQStack.concurrentPerform(iterations: workerCount) { worker in
             // Each worker compiles its own schema: shared class instances would have both threads
             // retaining and releasing the same objects, and the atomic reference counts then
             // bounce one cache line between the cores (measured: 30-50% slower with two workers).
@@ -129,10 +155,10 @@ public struct ArtifactCheck {
             let checker = RecordChecker(schema: schema, diagnostics: DiagnosticCollector(policy: policy, cap: cap))
             let filter = filterFactory?()
             // libjq is not thread-safe: each worker compiles its own filters.
-            let rules = CompiledArtifactRule.compile(customRules)
+            let rules = CompiledArtifactRule.compile(customRules, limits: limits)
             for job in jobs[worker] {
                 ArtifactReader(checker: checker, job: job, progress: box, filter: filter,
-                               customRules: rules.filter { $0.applies(to: job.artifact.itemType) }).read()
+                               customRules: rules.filter { $0.applies(to: job.artifact.itemType) }, limits: limits).read()
             }
             box.store(checker, at: worker)
         }

@@ -8,6 +8,7 @@ struct ArtifactReader {
     let progress: WorkerBox
     var filter: (any RecordFilter)?
     let customRules: [CompiledArtifactRule]
+    var limits = Limits()
 
     static let progressStep = 8 << 20
 
@@ -21,6 +22,9 @@ struct ArtifactReader {
         let object = schema.recordObjects[artifact.itemType]
         let idSpace = schema.idSpaces[artifact.itemType]
         var filter = self.filter
+        // --where runs through `decide`, which reports a budget it passes.
+        let whereFilter = filter as? JQRecordFilter
+        if whereFilter != nil { filter = nil }
         var reported = 0
         let source: ByteSource
         do throws(InputError) {
@@ -41,7 +45,8 @@ struct ArtifactReader {
         }
         // The checker notices repeated fields (marks) and envelope keys itself, so the scanner's
         // quadratic duplicate pass is skipped unless a record is not checked field by field.
-        let stream = RecordStream(source: source, detectsDuplicateKeys: object == nil,
+        let stream = RecordStream(source: source, maxRecordBytes: limits.maxRecordBytes,
+                                  maxRecordValues: limits.maxRecordValues, detectsDuplicateKeys: object == nil,
                                   startOffset: job.range?.lowerBound ?? 0)
         defer {
             if job.chunk >= 0 { checker.chunkLines[job.chunk] = stream.linesConsumed }
@@ -61,6 +66,21 @@ struct ArtifactReader {
                 if var active = filter {
                     let accepted = active.accepts(bytes)
                     filter = active
+                    if !accepted {
+                        checker.indexOnly(object: object, idSpace: idSpace)
+                        return
+                    }
+                }
+                if let whereFilter {
+                    let accepted: Bool
+                    do throws(JQError) {
+                        accepted = try whereFilter.decide(bytes)
+                    } catch {
+                        accepted = true
+                        checker.diagnostics.add(LimitRules.filterLimit, file: artifact.path, line: record.line, column: 1, pointer: "",
+                                                LimitRules.filterMessage("the --where filter", error, scope: "on this record")
+                                                    + " (this record and all later ones are checked)")
+                    }
                     if !accepted {
                         checker.indexOnly(object: object, idSpace: idSpace)
                         return
@@ -86,7 +106,20 @@ struct ArtifactReader {
                 let rule = Rules.info(problem.error.ruleID) ?? Rules.jsonSyntax
                 checker.diagnostics.add(rule, file: artifact.path, line: problem.line, column: problem.column,
                                         pointer: "", problem.error.message + " (the record is skipped)")
+            }, limit: { problem in
+                lastLine = problem.line
+                let message: String
+                switch problem.kind {
+                case .bytes(let limit): message = LimitRules.bytesMessage(limit: limit)
+                case .values(let count, let limit): message = LimitRules.valuesMessage(count: count, limit: limit)
+                }
+                checker.diagnostics.add(LimitRules.recordTooLarge, file: artifact.path, line: problem.line,
+                                        column: problem.column, pointer: "", message)
             })
+            if let trailing = source.trailingData {
+                checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: stream.linesConsumed + 1,
+                                        column: 1, pointer: "", GzipMessages.trailing(trailing))
+            }
         } catch {
             checker.diagnostics.add(ArtifactRules.corruptArtifact, file: artifact.path, line: lastLine, column: 1,
                                     pointer: "", "\(error.reason); records after line \(lastLine) could not be read")
@@ -107,12 +140,19 @@ struct ArtifactReader {
     }
 
     private func runCustomRule(_ custom: CompiledArtifactRule, on bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+        guard !custom.stopped.off else { return }
         do throws(JQError) {
             if try custom.filter.isTruthy(json: bytes) {
                 checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
                                         custom.rule.message)
             }
         } catch {
+            if error.isLimit {
+                custom.stopped.off = true
+                checker.diagnostics.add(LimitRules.filterLimit, file: artifact.path, line: line, column: 1, pointer: "",
+                                        LimitRules.filterMessage("custom rule \"\(custom.rule.id)\"", error, scope: "on this record"))
+                return
+            }
             checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
                                     "custom rule \"\(custom.rule.id)\" failed on this record: \(error.message)")
         }

@@ -4,7 +4,7 @@ public enum ArtifactRules {
     public static let all: [RuleInfo] = [
         unknownItemType, itemEnvelope, undeclaredDataField, fieldValueType, invalidEnumValue, invalidDateValue,
         valueOutOfBounds, missingRequiredField, duplicateItemID, danglingReference, referencesNotChecked,
-        attachmentShape, corruptArtifact, itemsNotChecked,
+        attachmentShape, corruptArtifact, itemsNotChecked, LimitRules.recordTooLarge, LimitRules.notARegularFile,
     ]
 
     public static let itemsNotChecked = RuleInfo(

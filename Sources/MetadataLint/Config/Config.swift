@@ -5,6 +5,8 @@ public struct Config: Sendable {
     /// fnmatch patterns; a file matching one is skipped.
     public var ignore: [String] = []
     public var customRules: [CustomRule] = []
+    /// Record and filter limits (`limits:`), before command-line flags.
+    public var limits = Limits()
 
     public init() {}
 

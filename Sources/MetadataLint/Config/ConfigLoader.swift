@@ -6,7 +6,9 @@ import Yams
 public enum ConfigLoader {
     public static let fileNames = [".metadata-lint.yml", ".metadata-lint.yaml"]
 
-    /// The config in `directory` or the nearest parent that has one.
+    /// The config in `directory` or the nearest parent that has one, never above the repository
+    /// root (the directory holding `.git`): a config outside the repository is not the
+    /// repository's to apply (it could ignore every file, or bring its own rules).
     public static func discover(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
@@ -14,6 +16,7 @@ public enum ConfigLoader {
                 let candidate = url.appendingPathComponent(name).path
                 if FileManager.default.fileExists(atPath: candidate) { return candidate }
             }
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return nil }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent
@@ -27,7 +30,7 @@ public enum ConfigLoader {
         return try parse(text, path: path)
     }
 
-    static let topKeys = ["rules", "ignore", "custom-rules"]
+    static let topKeys = ["rules", "ignore", "custom-rules", "limits"]
     static let ruleKeys = ["id", "severity", "message", "on", "item-types", "filter"]
 
     public static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
@@ -43,7 +46,7 @@ public enum ConfigLoader {
         func fail(_ node: Node?, _ message: String) -> ConfigError {
             ConfigError(path: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
         }
-        guard let top = root.mapping else { throw fail(root, "the config must be a mapping with rules, ignore and custom-rules") }
+        guard let top = root.mapping else { throw fail(root, "the config must be a mapping with rules, ignore, custom-rules and limits") }
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
@@ -67,6 +70,8 @@ public enum ConfigLoader {
             case "ignore":
                 guard let patterns = value.sequence else { throw fail(value, "\"ignore\" is a list of path patterns") }
                 config.ignore = try strings(patterns, what: "an \"ignore\" pattern", fail: fail)
+            case "limits":
+                config.limits = try limits(value, fail: fail)
             case "custom-rules":
                 guard let rules = value.sequence else { throw fail(value, "\"custom-rules\" is a list of rules") }
                 for ruleNode in rules {
@@ -121,12 +126,45 @@ public enum ConfigLoader {
         }
         let filterNode = mapping[Node("filter")]
         do throws(JQError) {
-            _ = try JQFilter(filter)
+            _ = try JQFilter(filter, options: JQOptions.configRule(timeBudget: nil, memoryBudget: nil))
         } catch {
             throw fail(filterNode, "the filter of custom rule \"\(id)\" does not compile: \(error.message.replacingOccurrences(of: "\n", with: " "))")
         }
         return CustomRule(id: id, severity: severity, message: message, target: target, itemTypes: itemTypes,
                           filter: filter, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// `limits:`: sizes as bytes or "16 MiB", times as seconds or "500ms".
+    static func limits(_ node: Node, fail: (Node?, String) -> ConfigError) throws(ConfigError) -> Limits {
+        guard let mapping = node.mapping else {
+            throw fail(node, "\"limits\" maps \(Limits.keys.joined(separator: ", ")) to values")
+        }
+        var limits = Limits()
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.string ?? ""
+            let text = valueNode.scalar?.string ?? ""
+            switch key {
+            case "max-record-bytes", "filter-memory":
+                guard let bytes = Limits.parseBytes(text) else {
+                    throw fail(valueNode, "\(key) is \"\(text)\": use a size such as 16 MiB, 512 KiB or a number of bytes")
+                }
+                if key == "max-record-bytes" { limits.maxRecordBytes = bytes } else { limits.filterMemoryBytes = bytes }
+            case "max-record-values":
+                guard let count = Int(text), count > 0 else {
+                    throw fail(valueNode, "max-record-values is \"\(text)\": use a whole number above 0")
+                }
+                limits.maxRecordValues = count
+            case "filter-time":
+                guard let seconds = Limits.parseSeconds(text) else {
+                    throw fail(valueNode, "filter-time is \"\(text)\": use seconds such as 10, 2.5s or 500ms (at most a day)")
+                }
+                limits.filterSeconds = seconds
+            default:
+                let hint = Suggest.didYouMean(key, in: Limits.keys).map { ": " + $0 } ?? ""
+                throw fail(keyNode, "unknown key \"\(key)\" in limits\(hint) (allowed: \(Limits.keys.joined(separator: ", ")))")
+            }
+        }
+        return limits
     }
 
     /// The entries of a list, each of which must be a plain string (not a list or mapping).

@@ -1,19 +1,33 @@
 import JQ
 
 /// Runs custom metadata rules: each jq filter outputs paths (as `path(...)` does) or
-/// `{path, message}` objects, and each becomes a diagnostic at that node of the file.
+/// `{path, message}` objects, and each becomes a diagnostic at that node of the file. Filters run
+/// isolated (no environment, no module files) on a large stack, each within the time and memory
+/// budgets of `limits`.
 struct CustomMetadataRules {
     let rules: [CustomRule]
+    var limits = Limits()
 
     func run(on source: SourceFile, root: JSONNode, sink: inout DiagnosticSink) {
+        var collected = sink
+        JQStack.run { runRules(on: source, root: root, sink: &collected) }
+        sink = collected
+    }
+
+    private func runRules(on source: SourceFile, root: JSONNode, sink: inout DiagnosticSink) {
         for rule in rules where rule.target == .metadata {
             let info = rule.info
             let outputs: [JQValue]
             do throws(JQError) {
-                let filter = try JQFilter(rule.filter)
+                let filter = try JQFilter(rule.filter, options: limits.configRuleOptions)
                 outputs = try source.bytes.withUnsafeBufferPointer { bytes throws(JQError) in try filter.values(json: bytes) }
             } catch {
-                sink.report(info, at: root.ref, "custom rule \"\(rule.id)\" failed on this file: \(error.message)")
+                if error.isLimit {
+                    sink.report(LimitRules.filterLimit, at: root.ref,
+                                LimitRules.filterMessage("custom rule \"\(rule.id)\"", error, scope: "on this file"))
+                } else {
+                    sink.report(info, at: root.ref, "custom rule \"\(rule.id)\" failed on this file: \(error.message)")
+                }
                 continue
             }
             for output in outputs {
@@ -34,7 +48,8 @@ struct CustomMetadataRules {
         }
     }
 
-    /// The node a jq path leads to (the key, for an object member), or its deepest ancestor.
+    /// The node a jq path leads to (the key, for an object member), or its deepest ancestor. An
+    /// index that is not a whole number within the array (1e300, NaN, -1) is not in the file.
     static func locate(_ path: [JQValue], in root: JSONNode) -> (SourceRef, Bool) {
         var node = root
         var ref = root.ref
@@ -44,9 +59,11 @@ struct CustomMetadataRules {
                 guard let member = node.member(key) else { return (ref, false) }
                 node = member.value
                 ref = member.keyRef
-            case .number(let index):
-                guard let elements = node.elements, index >= 0, Int(index) < elements.count else { return (ref, false) }
-                node = elements[Int(index)]
+            case .number(let number):
+                guard let elements = node.elements, let index = JQValue.index(number), index >= 0, index < elements.count else {
+                    return (ref, false)
+                }
+                node = elements[index]
                 ref = node.ref
             default:
                 return (ref, false)
@@ -59,23 +76,40 @@ struct CustomMetadataRules {
         path.map { component -> String in
             switch component {
             case .string(let key): return "/" + JSONPointer.escape(key)
-            case .number(let index): return "/" + String(Int(index))
+            case .number(let number): return "/" + (JQValue.index(number).map(String.init) ?? String(describing: number))
             default: return "/?"
             }
         }.joined()
     }
 }
 
-/// `check-artifacts --where`: checks only records for which a jq filter is truthy.
+/// `check-artifacts --where`: checks only records for which a jq filter is truthy. A run past its
+/// budget checks the record (nothing is dropped silently), is reported once, and turns the
+/// filter off: every later record is checked.
 public struct JQRecordFilter: RecordFilter {
+    final class Switch { var off = false }
     let filter: JQFilter
+    /// Shared by the copies one worker makes, so a stopped filter stays off for its later files.
+    let stopped = Switch()
 
-    public init(_ program: String) throws(JQError) {
-        filter = try JQFilter(program)
+    public init(_ program: String, options: JQOptions = JQOptions()) throws(JQError) {
+        filter = try JQFilter(program, options: options)
     }
 
     public mutating func accepts(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        (try? filter.isTruthy(json: bytes)) ?? false
+        (try? decide(bytes)) ?? true
+    }
+
+    /// True to check the record; throws once, when the filter passes a budget.
+    public func decide(_ bytes: UnsafeBufferPointer<UInt8>) throws(JQError) -> Bool {
+        if stopped.off { return true }
+        do throws(JQError) {
+            return try filter.isTruthy(json: bytes)
+        } catch {
+            guard error.isLimit else { return false }
+            stopped.off = true
+            throw error
+        }
     }
 }
 
@@ -84,10 +118,12 @@ struct CompiledArtifactRule {
     let rule: CustomRule
     let info: RuleInfo
     let filter: JQFilter
+    /// Set once the rule passes a budget: it is not run again on this worker.
+    let stopped = JQRecordFilter.Switch()
 
-    static func compile(_ rules: [CustomRule]) -> [CompiledArtifactRule] {
+    static func compile(_ rules: [CustomRule], limits: Limits = Limits()) -> [CompiledArtifactRule] {
         rules.filter { $0.target == .artifacts }.compactMap { rule in
-            guard let filter = try? JQFilter(rule.filter) else { return nil }
+            guard let filter = try? JQFilter(rule.filter, options: limits.configRuleOptions) else { return nil }
             return CompiledArtifactRule(rule: rule, info: rule.info, filter: filter)
         }
     }

@@ -4,15 +4,19 @@ public struct SourceFile: Sendable {
     public let path: String
     public let bytes: [UInt8]
     public let lines: LineIndex
+    let columns: ColumnIndex
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
         self.lines = LineIndex(bytes)
+        self.columns = ColumnIndex(bytes, lineStarts: lines.lineStarts)
     }
 
     public func diagnostic(at ref: SourceRef, rule: String, severity: Severity, message: String) -> Diagnostic {
-        let (line, column) = lines.location(of: ref.offset, in: bytes)
+        let line = lines.line(of: ref.offset)
+        let column = columns.column(of: ref.offset, lineStart: lines.lineStarts[line - 1], in: bytes)
+            ?? lines.location(of: ref.offset, in: bytes).column
         let (snippet, caret) = window(line: line, offset: ref.offset)
         return Diagnostic(file: path, line: line, column: column, pointer: ref.pointer, severity: severity,
                           rule: rule, message: message, sourceLine: snippet, sourceColumn: caret)

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A JSON value with the place it came from: its byte offset and its JSON pointer.
+/// A JSON value with the place it came from: its byte offset and its JSON pointer. The pointer is
+/// kept as a step from its parent's path and spelled out only when asked for: spelled out for
+/// every node, long keys nested deep would cost depth × key length bytes per node.
 public final class JSONNode: Sendable {
     public enum Value: Sendable {
         case null
@@ -14,16 +16,25 @@ public final class JSONNode: Sendable {
     public let value: Value
     /// Byte offset of the value's first byte.
     public let offset: Int
-    /// RFC 6901 pointer from the document root.
-    public let pointer: String
+    /// Where the value is (nil: the document root).
+    public let path: JSONPath?
 
     public init(value: Value, offset: Int, pointer: String) {
         self.value = value
         self.offset = offset
-        self.pointer = pointer
+        self.path = pointer.isEmpty ? nil : JSONPath(parent: nil, step: .literal(pointer))
     }
 
-    public var ref: SourceRef { SourceRef(offset: offset, pointer: pointer) }
+    public init(value: Value, offset: Int, path: JSONPath?) {
+        self.value = value
+        self.offset = offset
+        self.path = path
+    }
+
+    /// RFC 6901 pointer from the document root.
+    public var pointer: String { path?.pointer ?? "" }
+
+    public var ref: SourceRef { SourceRef(offset: offset, path: path) }
 
     public var members: [JSONMember]? {
         if case .object(let members) = value { return members }
@@ -66,19 +77,31 @@ public final class JSONNode: Sendable {
 
     /// The pointer of the value that starts, or whose key starts, at `offset`.
     public func pointer(at target: Int) -> String? {
-        if offset == target { return pointer }
-        switch value {
-        case .array(let elements):
-            for element in elements { if let found = element.pointer(at: target) { return found } }
-        case .object(let members):
-            for member in members {
-                if member.keyOffset == target { return member.value.pointer }
-                if let found = member.value.pointer(at: target) { return found }
+        pointers(at: [target])[target]
+    }
+
+    /// The pointers of the values that start, or whose keys start, at each of `targets`, found in
+    /// one walk of the tree (a walk per offset would be quadratic in the number of findings).
+    public func pointers(at targets: Set<Int>) -> [Int: String] {
+        var found: [Int: String] = [:]
+        guard !targets.isEmpty else { return found }
+        var pending: [JSONNode] = [self]
+        while let node = pending.popLast() {
+            if targets.contains(node.offset), found[node.offset] == nil { found[node.offset] = node.pointer }
+            switch node.value {
+            case .array(let elements):
+                pending.append(contentsOf: elements.reversed())
+            case .object(let members):
+                for member in members where targets.contains(member.keyOffset) && found[member.keyOffset] == nil {
+                    found[member.keyOffset] = member.value.pointer
+                }
+                pending.append(contentsOf: members.reversed().map(\.value))
+            default:
+                break
             }
-        default:
-            break
+            if found.count == targets.count { break }
         }
-        return nil
+        return found
     }
 
     /// What a message calls this value's JSON type.
@@ -100,7 +123,7 @@ public struct JSONMember: Sendable {
     public let value: JSONNode
 
     /// Where a diagnostic about the key itself points.
-    public var keyRef: SourceRef { SourceRef(offset: keyOffset, pointer: value.pointer) }
+    public var keyRef: SourceRef { SourceRef(offset: keyOffset, path: value.path) }
 }
 
 /// A JSON number kept as its exact source text.
@@ -114,14 +137,70 @@ public struct JSONNumber: Sendable, Equatable {
     public var double: Double? { Double(text) }
 }
 
-/// Where a diagnostic points: a byte offset for line and column, and a JSON pointer.
+/// Where a diagnostic points: a byte offset for line and column, and a JSON pointer (kept as a
+/// path until it is read, so the many refs a model holds cost no pointer strings).
 public struct SourceRef: Sendable, Equatable {
     public var offset: Int
-    public var pointer: String
+    private var path: JSONPath?
+    private var literal: String?
 
     public init(offset: Int, pointer: String) {
         self.offset = offset
-        self.pointer = pointer
+        self.literal = pointer
+    }
+
+    public init(offset: Int, path: JSONPath?) {
+        self.offset = offset
+        self.path = path
+    }
+
+    public var pointer: String {
+        get { literal ?? path?.pointer ?? "" }
+        set {
+            literal = newValue
+            path = nil
+        }
+    }
+
+    public static func == (a: SourceRef, b: SourceRef) -> Bool {
+        a.offset == b.offset && a.pointer == b.pointer
+    }
+}
+
+/// One step of a JSON pointer, linked to its parent's path.
+public final class JSONPath: Sendable {
+    public enum Step: Sendable {
+        /// A whole pointer given as text (a subtree built from a known place).
+        case literal(String)
+        case key(String)
+        case index(Int)
+    }
+
+    public let parent: JSONPath?
+    public let step: Step
+
+    public init(parent: JSONPath?, step: Step) {
+        self.parent = parent
+        self.step = step
+    }
+
+    /// The RFC 6901 pointer, spelled out.
+    public var pointer: String {
+        var steps: [Step] = []
+        var current: JSONPath? = self
+        while let path = current {
+            steps.append(path.step)
+            current = path.parent
+        }
+        var text = ""
+        for step in steps.reversed() {
+            switch step {
+            case .literal(let prefix): text += prefix
+            case .key(let key): text += "/" + JSONPointer.escape(key)
+            case .index(let index): text += "/" + String(index)
+            }
+        }
+        return text
     }
 }
 

@@ -3,6 +3,8 @@ public struct MetadataValidator: Sendable {
     public var policy: RulePolicy
     public var maxDepth: Int
     public var customRules: [CustomRule]
+    /// Budgets of custom rules.
+    public var limits = Limits()
 
     public init(policy: RulePolicy = RulePolicy(), maxDepth: Int = 256, customRules: [CustomRule] = []) {
         self.policy = policy
@@ -12,6 +14,7 @@ public struct MetadataValidator: Sendable {
 
     public init(config: Config) {
         self.init(policy: config.policy, customRules: config.customRules)
+        limits = config.limits
     }
 
     public struct Result: Sendable {
@@ -31,7 +34,7 @@ public struct MetadataValidator: Sendable {
             check.check(metadata, &sink)
         }
         if !customRules.isEmpty {
-            CustomMetadataRules(rules: customRules).run(on: source, root: root, sink: &sink)
+            CustomMetadataRules(rules: customRules, limits: limits).run(on: source, root: root, sink: &sink)
         }
         return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), metadata: metadata, source: source)
     }
@@ -50,8 +53,9 @@ public struct MetadataValidator: Sendable {
         }
         switch outcome {
         case .success(let root):
+            let pointers = root.pointers(at: Set(scanner.notes.map(\.offset)))
             for note in scanner.notes {
-                JSONNoteReporter.report(note, pointer: root.pointer(at: note.offset) ?? "", into: &sink)
+                JSONNoteReporter.report(note, pointer: pointers[note.offset] ?? "", into: &sink)
             }
             return root
         case .failure(let error):

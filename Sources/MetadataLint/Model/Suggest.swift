@@ -1,13 +1,41 @@
-/// "Did you mean" suggestions by edit distance.
+import Foundation
+
+/// "Did you mean" suggestions by edit distance, with bounded work: a suggestion is a courtesy,
+/// so neither a huge candidate list (a million enum keys) nor a huge number of unknown names
+/// (ten thousand bad references) may make a check slow.
+///
+/// Candidates are screened cheaply first (length, then the set of characters used: each edit
+/// changes at most two members of that set), and only the survivors get the edit-distance table,
+/// which stops as soon as a row is past the limit. What survives screening is paid from a budget
+/// of `comparisonsPerThread` comparisons per thread (a run's findings are made on a fixed thread
+/// in a fixed order, so the budget runs out at the same finding every time); once it is spent,
+/// messages give their other advice instead of a suggestion.
 public enum Suggest {
+    /// Edit-distance comparisons one thread may make in all.
+    public static let comparisonsPerThread = 2_000_000
+    /// Longest word or candidate compared, in bytes.
+    static let maxLength = 64
+
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
-        let target = Array(word.lowercased().utf8)
+        let target = lowered(word)
+        guard target.count <= maxLength else { return nil }
+        let targetMask = mask(target)
+        var budget = Budget.current
+        defer { Budget.current = budget }
         var best: (String, Int)? = nil
+        var rows = DistanceRows()
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().utf8))
-            let limit = max(1, min(3, candidate.utf8.count / 3))
-            if distance <= limit, distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate < best?.0 ?? "") {
+            let length = candidate.utf8.count
+            let limit = max(1, min(3, length / 3))
+            let bound = min(limit, best?.1 ?? limit)
+            if abs(length - target.count) > bound || length > maxLength { continue }
+            let other = lowered(candidate)
+            if (targetMask ^ mask(other)).nonzeroBitCount > 2 * bound { continue }
+            guard budget > 0 else { break }
+            budget -= 1
+            guard let distance = rows.distance(target, other, bound: bound) else { continue }
+            if distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate < best?.0 ?? "") {
                 best = (candidate, distance)
             }
         }
@@ -21,22 +49,74 @@ public enum Suggest {
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var rows = DistanceRows()
+        return rows.distance(a, b, bound: Int.max / 2) ?? Int.max
+    }
+
+    private static func lowered(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// One bit per letter and digit (and one for everything else) the bytes contain.
+    private static func mask(_ bytes: [UInt8]) -> UInt64 {
+        var bits: UInt64 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x61...0x7A: bits |= 1 << UInt64(byte - 0x61)
+            case 0x30...0x39: bits |= 1 << UInt64(26 + byte - 0x30)
+            case 0x5F: bits |= 1 << 36
+            case 0x2D: bits |= 1 << 37
+            default: bits |= 1 << 38
+            }
+        }
+        return bits
+    }
+
+    /// The comparisons left to this thread.
+    enum Budget {
+        static let key = "metadata-lint.suggest.budget"
+
+        static var current: Int {
+            get { (Thread.current.threadDictionary[key] as? Int) ?? Suggest.comparisonsPerThread }
+            set { Thread.current.threadDictionary[key] = newValue }
+        }
+    }
+}
+
+/// Reusable rows of the edit-distance table.
+struct DistanceRows {
+    private var previousPrevious: [Int] = []
+    private var previous: [Int] = []
+    private var current: [Int] = []
+
+    /// The distance, or nil once it is certainly above `bound`.
+    mutating func distance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int? {
+        if a.isEmpty { return b.count <= bound ? b.count : nil }
+        if b.isEmpty { return a.count <= bound ? a.count : nil }
+        let width = b.count + 1
+        if previous.count < width {
+            previousPrevious = [Int](repeating: 0, count: width)
+            previous = [Int](repeating: 0, count: width)
+            current = [Int](repeating: 0, count: width)
+        }
+        for j in 0..<width { previous[j] = j }
         for i in 1...a.count {
             current[0] = i
+            var rowMinimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                    value = min(value, previousPrevious[j - 2] + 1)
                 }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
             }
-            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+            if rowMinimum > bound { return nil }
+            swap(&previousPrevious, &previous)
+            swap(&previous, &current)
         }
-        return previous[b.count]
+        let result = previous[b.count]
+        return result <= bound ? result : nil
     }
 }

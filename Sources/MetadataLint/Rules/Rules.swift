@@ -1,7 +1,7 @@
 /// The rule catalogue. Each rule lives in its own file with its documentation; this list is what
 /// `rules`, `explain` and SARIF read, so a rule that is not here does not exist.
 public enum Rules {
-    public static let all: [RuleInfo] = json + structure + references + stageDiagram + legacy + artifact
+    public static let all: [RuleInfo] = json + structure + references + stageDiagram + legacy + artifact + limits
 
     static let json = [jsonSyntax, jsonEncoding, jsonNestingDepth, jsonDuplicateKey, jsonNumberRange]
     static let structure = [
@@ -18,6 +18,8 @@ public enum Rules {
     ]
     static let legacy = [legacyKey, renamedKey]
     static var artifact: [RuleInfo] { ArtifactRules.all }
+    /// Budgets of custom rules and --where (record limits are artifact rules).
+    static var limits: [RuleInfo] { [LimitRules.filterLimit] }
 
     /// The checks that run on the typed model after it has been read.
     static let modelChecks: [any MetadataCheck] = [
