@@ -6,7 +6,7 @@ BIN := .build/release/metadata-lint
 DEBUG_BIN := .build/debug/metadata-lint
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps venv build release test swift-test python-test demo install bench memcheck clean
+.PHONY: all deps venv build release test swift-test python-test demo install bench memcheck clean fuzz fuzz-build sanitize
 
 all: build
 
@@ -67,6 +67,29 @@ bench: release
 
 memcheck: release
 	bash bench/memcheck.sh
+
+# libFuzzer harnesses (fuzz/) with AddressSanitizer, in a package of their own under .build-fuzz.
+# Each harness runs FUZZ_SECONDS (niced), seeded from fixtures/ and fixtures/fuzz/<harness>/, whose
+# regression corpus `make test` replays; figures go to .build-fuzz/logs/summary.txt.
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES ?= json metadata artifacts config
+FUZZ_FLAGS := -c release --build-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address -Xswiftc -use-ld=lld
+
+fuzz-build: deps
+	cd fuzz && $(SWIFT) build $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	bash fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+# The Swift test suite under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer; the CLI
+# tests then drive a binary built with the same sanitizer. Suppressions: sanitizers/*.supp.
+sanitize: deps
+	$(SWIFT) build --build-tests --build-path .build-asan --sanitize=address
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp:print_suppressions=1 \
+		$(SWIFT) test --skip-build --build-path .build-asan --sanitize=address
+	$(SWIFT) build --build-tests --build-path .build-tsan --sanitize=thread
+	TSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/tsan.supp:halt_on_error=1 \
+		$(SWIFT) test --skip-build --build-path .build-tsan --sanitize=thread
 
 clean:
 	rm -rf .build

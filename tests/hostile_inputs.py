@@ -37,6 +37,17 @@ def gzip_line_bomb(path: pathlib.Path, total: int = 1 << 30) -> None:
         out.write(gzip.compress(b"0]\n" + user("u2").encode() + b"\n" + user("u3", "x" * 30).encode() + b"\n"))
 
 
+def gzip_string_bomb(path: pathlib.Path, total: int = 1 << 30) -> None:
+    """One JSONL line whose one string is `total` bytes: few values, so the size limit applies."""
+    chunk = b"x" * (1 << 20)
+    member = gzip.compress(chunk, compresslevel=9)
+    with open(path, "wb") as out:
+        out.write(gzip.compress(b'{"id": "u1", "data": {"name": "'))
+        for _ in range(total // len(chunk)):
+            out.write(member)
+        out.write(gzip.compress(b'"}}\n' + user("u2").encode() + b"\n" + user("u3", "x" * 30).encode() + b"\n"))
+
+
 def gzip_trailing(path: pathlib.Path, trailer: bytes) -> None:
     with open(path, "wb") as out:
         out.write(gzip.compress((user("u1") + "\n").encode()))
@@ -47,8 +58,8 @@ def malformed_lines(path: pathlib.Path) -> None:
     """Four bad lines between good records: each must get its own finding."""
     path.write_text("\n".join([
         user("u1"),
-        '{"id": "u2", "data": ',
-        '   {"id": "u3" "data": {}}',
+        '{"id": "u2" "data": {}}',
+        '   {"id": "u3", }',
         'not json at all',
         '  ]',
         user("u4"),
@@ -118,12 +129,12 @@ def write_config(directory: pathlib.Path, text: str) -> pathlib.Path:
 
 
 def artifact_rule_config(filter_text: str, extra: str = "") -> str:
-    return ("custom-rules:\n  - id: hostile\n    on: artifacts\n    message: flagged\n"
+    return ("custom-rules:\n  - id: hostile\n    on: artifacts\n    severity: error\n    message: flagged\n"
             f"    filter: {json.dumps(filter_text)}\n" + extra)
 
 
 def metadata_rule_config(filter_text: str, extra: str = "") -> str:
-    return ("custom-rules:\n  - id: hostile\n    message: flagged\n"
+    return ("custom-rules:\n  - id: hostile\n    severity: error\n    message: flagged\n"
             f"    filter: {json.dumps(filter_text)}\n" + extra)
 
 
@@ -138,7 +149,7 @@ def special_files(directory: pathlib.Path) -> pathlib.Path:
     artifacts = simple_artifacts(directory)
     os.mkfifo(artifacts / "fifo.jsonl")
     os.symlink("/dev/zero", artifacts / "zero.jsonl")
-    os.symlink(str(artifacts / "fifo.jsonl"), artifacts / "link-to-fifo.jsonl")
+    os.symlink(str((artifacts / "fifo.jsonl").resolve()), artifacts / "link-to-fifo.jsonl")
     return artifacts
 
 

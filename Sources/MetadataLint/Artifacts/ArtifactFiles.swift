@@ -85,7 +85,7 @@ enum ArtifactFiles {
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG, S_IFDIR: return nil
-        case S_IFIFO: return allowPipe ? nil : LimitRules.notRegularMessage("a named pipe (FIFO)", linkTarget: target)
+        case S_IFIFO: return allowPipe ? nil : LimitRules.notRegularMessage("a named pipe (FIFO)", linkTarget: target, isPipe: true)
         case S_IFCHR: return LimitRules.notRegularMessage("a character device", linkTarget: target)
         case S_IFBLK: return LimitRules.notRegularMessage("a block device", linkTarget: target)
         case S_IFSOCK: return LimitRules.notRegularMessage("a socket", linkTarget: target)

@@ -154,7 +154,7 @@ struct ArtifactReader {
                 return
             }
             checker.diagnostics.add(custom.info, file: artifact.path, line: line, column: 1, pointer: "",
-                                    "custom rule \"\(custom.rule.id)\" failed on this record: \(error.message)")
+                                    "custom rule \"\(custom.rule.id)\" failed on this record: \(CustomMetadataRules.shortened(error.message))")
         }
     }
 

@@ -37,9 +37,11 @@ public enum LimitRules {
         (process substitution, for example), name it on the command line.
         """)
 
-    static func notRegularMessage(_ kind: String, linkTarget: String?) -> String {
+    static func notRegularMessage(_ kind: String, linkTarget: String?, isPipe: Bool = false) -> String {
         let what = linkTarget.map { "a symbolic link to \($0), \(kind)," } ?? kind + ","
-        return "\(what) not a regular file: skipped (only regular files are read from a directory; name a pipe on the command line to read it)"
+        let advice = isPipe ? "only regular files are read from a directory; name the pipe on the command line to read it"
+                            : "only regular files are read"
+        return "\(what) not a regular file: skipped (\(advice))"
     }
 
     public static let filterLimit = RuleInfo(

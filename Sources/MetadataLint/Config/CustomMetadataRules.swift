@@ -1,3 +1,4 @@
+import Foundation
 import JQ
 
 /// Runs custom metadata rules: each jq filter outputs paths (as `path(...)` does) or
@@ -26,7 +27,7 @@ struct CustomMetadataRules {
                     sink.report(LimitRules.filterLimit, at: root.ref,
                                 LimitRules.filterMessage("custom rule \"\(rule.id)\"", error, scope: "on this file"))
                 } else {
-                    sink.report(info, at: root.ref, "custom rule \"\(rule.id)\" failed on this file: \(error.message)")
+                    sink.report(info, at: root.ref, "custom rule \"\(rule.id)\" failed on this file: \(Self.shortened(error.message))")
                 }
                 continue
             }
@@ -46,6 +47,12 @@ struct CustomMetadataRules {
                 }
             }
         }
+    }
+
+    /// jq's message, cut to a line's length (`halt_error` makes its whole input the message).
+    static func shortened(_ message: String) -> String {
+        let flat = message.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        return flat.count > 200 ? String(flat.prefix(200)) + "…" : flat
     }
 
     /// The node a jq path leads to (the key, for an object member), or its deepest ancestor. An

@@ -6,13 +6,15 @@ import Foundation
 ///
 /// Candidates are screened cheaply first (length, then the set of characters used: each edit
 /// changes at most two members of that set), and only the survivors get the edit-distance table,
-/// which stops as soon as a row is past the limit. What survives screening is paid from a budget
-/// of `comparisonsPerThread` comparisons per thread (a run's findings are made on a fixed thread
-/// in a fixed order, so the budget runs out at the same finding every time); once it is spent,
-/// messages give their other advice instead of a suggestion.
+/// which stops as soon as a row is past the limit. All of it is paid from a budget of
+/// `workPerThread` units per thread (one per screening, `tableCost` per table; a run's findings
+/// are made on a fixed thread in a fixed order, so the budget runs out at the same finding every
+/// time); once it is spent, messages give their other advice instead of a suggestion.
 public enum Suggest {
-    /// Edit-distance comparisons one thread may make in all.
-    public static let comparisonsPerThread = 2_000_000
+    /// Work one thread may spend on suggestions in all: a million screenings.
+    public static let workPerThread = 1_000_000
+    /// What one edit-distance table costs, in screenings.
+    static let tableCost = 16
     /// Longest word or candidate compared, in bytes.
     static let maxLength = 64
 
@@ -20,21 +22,22 @@ public enum Suggest {
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = lowered(word)
         guard target.count <= maxLength else { return nil }
-        let targetMask = mask(target)
+        let targetMask = mask(word.utf8)
         var budget = Budget.current
         defer { Budget.current = budget }
         var best: (String, Int)? = nil
         var rows = DistanceRows()
         for candidate in candidates {
+            guard budget > 0 else { break }
+            budget -= 1
             let length = candidate.utf8.count
             let limit = max(1, min(3, length / 3))
             let bound = min(limit, best?.1 ?? limit)
             if abs(length - target.count) > bound || length > maxLength { continue }
-            let other = lowered(candidate)
-            if (targetMask ^ mask(other)).nonzeroBitCount > 2 * bound { continue }
-            guard budget > 0 else { break }
-            budget -= 1
-            guard let distance = rows.distance(target, other, bound: bound) else { continue }
+            if (targetMask ^ mask(candidate.utf8)).nonzeroBitCount > 2 * bound { continue }
+            guard budget >= tableCost else { break }
+            budget -= tableCost
+            guard let distance = rows.distance(target, lowered(candidate), bound: bound) else { continue }
             if distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate < best?.0 ?? "") {
                 best = (candidate, distance)
             }
@@ -57,10 +60,11 @@ public enum Suggest {
         text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
-    /// One bit per letter and digit (and one for everything else) the bytes contain.
-    private static func mask(_ bytes: [UInt8]) -> UInt64 {
+    /// One bit per letter and digit (either case; one bit for everything else) the bytes contain.
+    private static func mask(_ bytes: String.UTF8View) -> UInt64 {
         var bits: UInt64 = 0
-        for byte in bytes {
+        for raw in bytes {
+            let byte = raw >= 0x41 && raw <= 0x5A ? raw | 0x20 : raw
             switch byte {
             case 0x61...0x7A: bits |= 1 << UInt64(byte - 0x61)
             case 0x30...0x39: bits |= 1 << UInt64(26 + byte - 0x30)
@@ -77,7 +81,7 @@ public enum Suggest {
         static let key = "metadata-lint.suggest.budget"
 
         static var current: Int {
-            get { (Thread.current.threadDictionary[key] as? Int) ?? Suggest.comparisonsPerThread }
+            get { (Thread.current.threadDictionary[key] as? Int) ?? Suggest.workPerThread }
             set { Thread.current.threadDictionary[key] = newValue }
         }
     }
