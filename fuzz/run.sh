@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make fuzz: runs each libFuzzer harness for FUZZ_SECONDS (niced), seeded from fixtures/ and the
-# regression corpus fixtures/fuzz/<harness>/, then merges the inputs that found new coverage back
+# regression corpus fixtures/fuzz/<harness>/, then merges (set cover) the inputs that found new coverage back
 # into fixtures/fuzz/<harness>/ (which `make test` replays). Crashes, leaks of the harness's
 # own making, timeouts and out-of-memory inputs are written to fixtures/fuzz/<harness>/ as well
 # (crash-*, timeout-*, oom-*), so the fix comes with its regression test.
@@ -60,7 +60,7 @@ for harness in "$@"; do
         failed=1
         continue
     }
-    nice -n 10 "$binary" "$harness" -merge=1 -timeout=20 -detect_leaks=0 "$regression" "$corpus" > "$logs/$harness-merge.log" 2>&1
+    nice -n 10 "$binary" "$harness" -set_cover_merge=1 -timeout=20 -detect_leaks=0 "$regression" "$corpus" > "$logs/$harness-merge.log" 2>&1
     total=$(grep -m1 -o 'Loaded 1 modules *([0-9]* inline 8-bit counters)' "$logs/$harness.log" | grep -o '[0-9]* inline' | grep -o '[0-9]*' || echo '?')
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$logs/$harness.log" | grep -o '[0-9]*$' || echo '?')
     last=$(grep -E '^#[0-9]+' "$logs/$harness.log" | tail -1)

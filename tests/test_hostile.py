@@ -138,6 +138,17 @@ def where(filter_text, *flags):
     return setup
 
 
+def where_two_workers(filter_text, *flags):
+    """Two item types on two workers: one of them is a thread of libdispatch's pool, which blocks
+    asynchronous signals unless told otherwise."""
+    def setup(tmp):
+        artifacts = h.simple_artifacts(tmp)
+        (artifacts / "comments.jsonl").write_text('{"id": "c1", "created_date": "2024-01-01T00:00:00Z", '
+                                                  '"modified_date": "2024-01-01T00:00:00Z", "data": {"text": "t", "epic": "e1"}}\n')
+        return ["check-artifacts", "--no-config", "--workers", "2", *flags, "--where", filter_text, "--metadata", meta(tmp), "artifacts"]
+    return setup
+
+
 def query(*words):
     def setup(tmp):
         return ["query", *words]
@@ -261,6 +272,8 @@ CASES = [
     Case("rule-repeat", artifact_rule("last(repeat(1))", "--filter-time", "0.5"), 1, ("error[filter-limit]", "time budget of 0.5 s"), seconds=15),
     Case("rule-repeat-outputs", artifact_rule("repeat(1)"), 1, ("flagged",), seconds=15),
     Case("where-repeat", where("[repeat(1)] | length", "--filter-time", "0.5"), 1, ("error[filter-limit]", "--where filter"), seconds=15),
+    Case("where-repeat-two-workers", where_two_workers("last(repeat(1))", "--filter-time", "0.5"), 1,
+         ("comments.jsonl:1:1: error[filter-limit]", "users.jsonl:1:1: error[filter-limit]"), seconds=15),
     Case("metadata-rule-repeat", metadata_rule("last(repeat(1))", "--filter-time", "500ms"), 1, ("error[filter-limit]",), seconds=15),
     Case("where-memory", where("[range(1e9)] | length", "--filter-memory", "64MiB"), 1, ("error[filter-limit]", "memory budget of 64 MiB"),
          seconds=LONG, rss_mb=400),
@@ -268,6 +281,7 @@ CASES = [
     Case("fifo-and-devices", special_files, 0, ("fifo.jsonl: warning[not-a-regular-file]", "zero.jsonl: warning[not-a-regular-file]",
                                                 "link-to-fifo.jsonl: warning[not-a-regular-file]", "records: users: 2"), seconds=15),
     Case("named-device", named_device, 0, ("zero.jsonl: warning[not-a-regular-file]", "character device"), seconds=15),
+    Case("validate-device", lambda tmp: ["validate", "--no-config", "/dev/zero"], 2, ("is a character device",), seconds=15),
     # 3. Config trust.
     Case("config-above-repository", parent_config, 1, ("unknown-field-type",), forbid=("0 files",)),
     Case("ignored-but-named", in_repo(["validate", "broken.json"], 'ignore: ["*.json"]\n'), 1,

@@ -258,6 +258,13 @@ static void install(void) {
 }
 
 static int claim_slot(void) {
+    // Threads of libdispatch's pool (and threads they start) block asynchronous signals: the
+    // halt signal must reach this one.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, halt_signal);
+    sigaddset(&set, SIGABRT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     for (int k = 0; k < SLOT_COUNT; k++) {
         int expected = 0;
         if (atomic_compare_exchange_strong(&slots[k].claimed, &expected, 1)) {

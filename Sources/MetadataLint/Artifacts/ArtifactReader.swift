@@ -13,6 +13,10 @@ struct ArtifactReader {
     static let progressStep = 8 << 20
 
     func read() {
+        Suggest.withBudget { readWithin() }
+    }
+
+    private func readWithin() {
         checker.file = artifact.path
         checker.fileRecords = 0
         checker.diagnostics.currentChunk = job.chunk

@@ -25,6 +25,10 @@ public struct MetadataValidator: Sendable {
     }
 
     public func validate(_ source: SourceFile) -> Result {
+        Suggest.withBudget { validateWithin(source) }
+    }
+
+    private func validateWithin(_ source: SourceFile) -> Result {
         var sink = DiagnosticSink(source: source, policy: policy)
         guard let root = parse(source, &sink) else {
             return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), metadata: nil, source: source)

@@ -6,13 +6,16 @@ import Foundation
 ///
 /// Candidates are screened cheaply first (length, then the set of characters used: each edit
 /// changes at most two members of that set), and only the survivors get the edit-distance table,
-/// which stops as soon as a row is past the limit. All of it is paid from a budget of
-/// `workPerThread` units per thread (one per screening, `tableCost` per table; a run's findings
-/// are made on a fixed thread in a fixed order, so the budget runs out at the same finding every
-/// time); once it is spent, messages give their other advice instead of a suggestion.
+/// which stops as soon as a row is past the limit. All of it is paid in units (one per screening,
+/// `tableCost` per table): at most `workPerCall` per call, and at most `workPerRun` in all within
+/// `withBudget` (validating a file, reading an artifact), whose findings are made on one thread
+/// in a fixed order, so the budget runs out at the same finding every time. Once it is spent,
+/// messages give their other advice instead of a suggestion.
 public enum Suggest {
-    /// Work one thread may spend on suggestions in all: a million screenings.
-    public static let workPerThread = 1_000_000
+    /// Work one call may spend: a hundred thousand screenings.
+    public static let workPerCall = 100_000
+    /// Work all the calls within one `withBudget` may spend: a million screenings.
+    public static let workPerRun = 1_000_000
     /// What one edit-distance table costs, in screenings.
     static let tableCost = 16
     /// Longest word or candidate compared, in bytes.
@@ -23,8 +26,10 @@ public enum Suggest {
         let target = lowered(word)
         guard target.count <= maxLength else { return nil }
         let targetMask = mask(word.utf8)
-        var budget = Budget.current
-        defer { Budget.current = budget }
+        let shared = Budget.current
+        var budget = min(shared ?? workPerCall, workPerCall)
+        let start = budget
+        defer { if let shared { Budget.current = shared - (start - budget) } }
         var best: (String, Int)? = nil
         var rows = DistanceRows()
         for candidate in candidates {
@@ -76,12 +81,20 @@ public enum Suggest {
         return bits
     }
 
-    /// The comparisons left to this thread.
+    /// Runs `body` with a shared budget of `units` for every suggestion it asks for on this thread.
+    public static func withBudget<T>(_ units: Int = workPerRun, _ body: () throws -> T) rethrows -> T {
+        let saved = Budget.current
+        Budget.current = units
+        defer { Budget.current = saved }
+        return try body()
+    }
+
+    /// The work left in the innermost `withBudget` of this thread (nil: none).
     enum Budget {
         static let key = "metadata-lint.suggest.budget"
 
-        static var current: Int {
-            get { (Thread.current.threadDictionary[key] as? Int) ?? Suggest.workPerThread }
+        static var current: Int? {
+            get { Thread.current.threadDictionary[key] as? Int }
             set { Thread.current.threadDictionary[key] = newValue }
         }
     }

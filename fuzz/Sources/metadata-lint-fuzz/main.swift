@@ -4,18 +4,22 @@ import MetadataLint
 
 // metadata-lint-fuzz HARNESS [libFuzzer flags] [CORPUS...]: runs one of FuzzEntryPoints' harnesses
 // under libFuzzer (built with -sanitize=fuzzer,address by `make fuzz`, from the repository root).
-let arguments = CommandLine.arguments
-guard arguments.count >= 2, FuzzEntryPoints.names.contains(arguments[1]) else {
+// The harness name is passed on in FUZZ_HARNESS, because libFuzzer starts copies of this program
+// (for -merge, -fork) with its own flags only.
+var arguments = CommandLine.arguments
+if arguments.count >= 2, FuzzEntryPoints.names.contains(arguments[1]) {
+    setenv("FUZZ_HARNESS", arguments[1], 1)
+    arguments.remove(at: 1)
+}
+guard let chosen = ProcessInfo.processInfo.environment["FUZZ_HARNESS"], FuzzEntryPoints.names.contains(chosen) else {
     FileHandle.standardError.write(Data("usage: metadata-lint-fuzz \(FuzzEntryPoints.names.joined(separator: "|")) [libFuzzer flags] [corpus...]\n".utf8))
     exit(2)
 }
-nonisolated(unsafe) var harness = arguments[1]
-nonisolated(unsafe) var fixtures = FileManager.default.currentDirectoryPath + "/fixtures"
+nonisolated(unsafe) let harness = chosen
+nonisolated(unsafe) let fixtures = FileManager.default.currentDirectoryPath + "/fixtures"
 
-// libFuzzer sees the program name and everything after the harness name.
-var driverArguments = [arguments[0]] + arguments.dropFirst(2)
-var cStrings: [UnsafeMutablePointer<CChar>?] = driverArguments.map { strdup($0) } + [nil]
-var argc = Int32(driverArguments.count)
+var cStrings: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+var argc = Int32(arguments.count)
 let status = cStrings.withUnsafeMutableBufferPointer { buffer -> Int32 in
     var argv = buffer.baseAddress
     return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
