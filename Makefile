@@ -81,14 +81,15 @@ fuzz-build: deps
 fuzz: fuzz-build
 	bash fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
-# The Swift test suite under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer; the CLI
-# tests then drive a binary built with the same sanitizer. Suppressions: sanitizers/*.supp.
+# The Swift test suite under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer, each in a
+# build directory of its own. malloc must return NULL when it cannot allocate, as glibc's does,
+# for libjq's out-of-memory path to be the one tested. Suppressions: sanitizers/*.supp.
 sanitize: deps
 	$(SWIFT) build --build-tests --build-path .build-asan --sanitize=address
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp:print_suppressions=1 \
+	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp:print_suppressions=1 \
 		$(SWIFT) test --skip-build --build-path .build-asan --sanitize=address
 	$(SWIFT) build --build-tests --build-path .build-tsan --sanitize=thread
-	TSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/tsan.supp:halt_on_error=1 \
+	METADATA_LINT_TSAN=1 TSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/tsan.supp:halt_on_error=1:allocator_may_return_null=1 \
 		$(SWIFT) test --skip-build --build-path .build-tsan --sanitize=thread
 
 clean:

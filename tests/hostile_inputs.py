@@ -160,47 +160,60 @@ def copy_artifact_metadata(directory: pathlib.Path) -> pathlib.Path:
 
 
 def measure(binary: str) -> None:
-    """Runs each bomb once and prints seconds and peak RSS (capped at 6 GiB address space)."""
+    """Runs each bomb once and prints seconds and peak RSS (6 GiB address-space cap, killed after
+    60 s: a hang shows as the 60 s)."""
     import resource
     import subprocess
     import tempfile
+    import threading
     import time
 
-    def run(label, args, cwd, stdin=None):
+    def run(label, args, cwd):
         def limit():
             resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30))
         start = time.monotonic()
-        process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    stdin=subprocess.DEVNULL, preexec_fn=limit)
-        try:
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            process.stderr.close()
+        killer = threading.Timer(60, process.kill)
+        killer.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        killer.cancel()
         elapsed = time.monotonic() - start
         code = os.waitstatus_to_exitcode(status)
         print(f"{label:<44} {elapsed:8.2f} s {usage.ru_maxrss / 1024:9.0f} MiB  exit {code}", flush=True)
 
     with tempfile.TemporaryDirectory() as raw:
         tmp = pathlib.Path(raw)
-        meta = copy_artifact_metadata(tmp)
-        bomb_dir = tmp / "bomb"
-        bomb_dir.mkdir()
-        gzip_line_bomb(bomb_dir / "users.jsonl.gz")
-        run("1 GB array line in a 1 MB .jsonl.gz", [binary, "check-artifacts", "--no-config", "--metadata", str(meta), str(bomb_dir)], tmp)
+        meta = str(copy_artifact_metadata(tmp))
+        checks = [binary, "check-artifacts", "--no-config", "--metadata", meta]
+        for name, make in (("array", gzip_line_bomb), ("string", gzip_string_bomb)):
+            (tmp / name).mkdir()
+            make(tmp / name / "users.jsonl.gz")
+            run(f"1 GB {name} line in a 1 MB .jsonl.gz", checks + [name], tmp)
+        many_values(tmp / "values.jsonl")
+        run("1.2M values in one record", checks + ["--item-type", "users", "values.jsonl"], tmp)
         long_key_metadata(tmp / "long.json")
-        run("140 KB metadata with long keys", [binary, "validate", "--no-config", str(tmp / "long.json")], tmp)
+        run("140 KB metadata with long keys", [binary, "validate", "--no-config", "long.json"], tmp)
         unknown_targets_metadata(tmp / "targets.json")
-        run("10,000 unknown #record: targets", [binary, "validate", "--no-config", str(tmp / "targets.json")], tmp)
+        run("10,000 unknown #record: targets", [binary, "validate", "--no-config", "targets.json"], tmp)
         enum_dir = tmp / "enum"
         enum_dir.mkdir()
         enum_meta, enum_artifacts = big_enum(enum_dir)
         run("1M-value enum, 20 bad values", [binary, "check-artifacts", "--no-config", "--metadata", str(enum_meta), str(enum_artifacts)], tmp)
         duplicate_keys_metadata(tmp / "dups.json")
-        run("40,000 duplicate keys", [binary, "validate", "--no-config", str(tmp / "dups.json")], tmp)
+        run("40,000 duplicate keys", [binary, "validate", "--no-config", "dups.json"], tmp)
         unknown_keys_metadata(tmp / "unknown.json")
-        run("40,000 unknown keys", [binary, "validate", "--no-config", str(tmp / "unknown.json")], tmp)
-        many_values(tmp / "values.jsonl")
-        run("1.2M values in one record", [binary, "check-artifacts", "--no-config", "--metadata", str(meta), "--item-type", "users", str(tmp / "values.jsonl")], tmp)
+        run("40,000 unknown keys on one line", [binary, "validate", "--no-config", "unknown.json"], tmp)
+        special = tmp / "special"
+        special.mkdir()
+        special_files(special)
+        run("FIFO and /dev/zero link in a directory", checks + [str(special / "artifacts")], tmp)
+        plain = tmp / "plain"
+        plain.mkdir()
+        simple_artifacts(plain)
+        run("--where 'last(repeat(1))'", checks + ["--where", "last(repeat(1))", str(plain / "artifacts")], tmp)
+        write_config(plain, artifact_rule_config("last(repeat(1))"))
+        run("custom rule 'last(repeat(1))'", [binary, "check-artifacts", "--metadata", meta, "artifacts"], plain)
 
 
 if __name__ == "__main__":

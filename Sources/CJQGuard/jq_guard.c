@@ -56,6 +56,24 @@ static void on_out_of_memory(void *unused) {
     }
 }
 
+static pthread_mutex_t graveyard_lock = PTHREAD_MUTEX_INITIALIZER;
+static jq_state **graveyard;
+static size_t graveyard_count, graveyard_capacity;
+
+void jqg_abandon(jq_state *jq) {
+    pthread_mutex_lock(&graveyard_lock);
+    if (graveyard_count == graveyard_capacity) {
+        size_t capacity = graveyard_capacity ? graveyard_capacity * 2 : 16;
+        jq_state **grown = realloc(graveyard, capacity * sizeof *grown);
+        if (grown != NULL) {
+            graveyard = grown;
+            graveyard_capacity = capacity;
+        }
+    }
+    if (graveyard_count < graveyard_capacity) graveyard[graveyard_count++] = jq;
+    pthread_mutex_unlock(&graveyard_lock);
+}
+
 void jqg_guard_state(jq_state *jq) {
     jq_set_nomem_handler(jq, on_out_of_memory, NULL);
 }

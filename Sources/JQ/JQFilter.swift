@@ -206,7 +206,8 @@ public final class JQFilter {
             var result = jv_invalid()
             let status = jqg_next(state, &result)
             if status != JQG_OK {
-                // libjq's stack was abandoned mid-instruction: the state is leaked, never reused.
+                // libjq's stack was abandoned mid-instruction: the state is kept aside, never reused.
+                jqg_abandon(state)
                 self.state = nil
                 failure = limitError(status)
                 break

@@ -24,6 +24,10 @@ typedef enum {
     JQG_ABORTED = 4,
 } jqg_status;
 
+/// Keeps a state that a guarded call abandoned (it must never be used or torn down again) where
+/// leak checkers see it: it is dropped on purpose, not lost.
+void jqg_abandon(jq_state *jq);
+
 /// Routes libjq's out-of-memory hook for this state to the guard.
 void jqg_guard_state(jq_state *jq);
 
