@@ -257,6 +257,10 @@ CASES = [
     Case("query-input", query("input"), 5, ("break",), stdin='{"a":1}\n{"a":2}'),
     Case("query-inputs", query("-c", "[inputs]"), 0, ("[]",), stdin='{"a":1}'),
     Case("rule-debug-dropped", stderr_rule, 0, forbid=("DEBUG", SECRET)),
+    # libjq leaves the input and debug callbacks of a fresh state uninitialised: these crashed.
+    Case("where-input", where("input"), 0, ("records: users: 0",)),
+    Case("where-inputs", where("[inputs] | length == 0"), 0, ("records: users: 2",)),
+    Case("where-debug", where("debug | true"), 0, ("records: users: 2", '["DEBUG:",{"id":"u1"')),
     Case("query-import-origin", query('import "a" as a {search: "$ORIGIN/x"}; .'), 2, ("module search is disabled",), stdin="{}"),
     Case("query-modulemeta", query('"a" | modulemeta'), 2, ("module search is disabled",), stdin="{}"),
     Case("query-library-path", library_module, 0, ("42",), stdin="{}"),
