@@ -30,9 +30,11 @@ class Case:
     rss_mb: int = 300
     stdin: str | None = None
     marks: tuple = ()
+    env: dict | None = None
 
 
-def run_bounded(binary: str, args: list[str], cwd: pathlib.Path, stdin: str | None, seconds: float):
+def run_bounded(binary: str, args: list[str], cwd: pathlib.Path, stdin: str | None, seconds: float,
+                extra_env: dict | None = None):
     """Runs the binary once: exit code, stdout, stderr, wall seconds and peak RSS in MiB (from
     wait4, exact for this one process). It is killed after three times its time bound."""
     cap = int(os.environ.get("HOSTILE_ADDRESS_SPACE_GIB", "12")) << 30
@@ -43,7 +45,7 @@ def run_bounded(binary: str, args: list[str], cwd: pathlib.Path, stdin: str | No
         if cap > 0:
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-    env = dict(os.environ, HOSTILE_SECRET=SECRET, NO_COLOR="1")
+    env = dict(os.environ, HOSTILE_SECRET=SECRET, NO_COLOR="1", **(extra_env or {}))
     started = time.monotonic()
     process = subprocess.Popen([binary, *args], cwd=cwd, env=env, preexec_fn=limit,
                                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
@@ -267,6 +269,8 @@ CASES = [
     Case("query-library-origin", lambda tmp: ["query", "-L", str(tmp), 'import "a" as a {search: "$ORIGIN/x"}; .'], 2,
          ("module not found",), stdin="{}"),
     Case("query-deep-reduce", query("reduce range(1000000) as $i (0; [.]) | length"), 0, ("1",), stdin="{}", rss_mb=400),
+    Case("query-stack-overflow", query("reduce range(300000) as $i (0; [.]) | length"), 2, ("nested too deeply for the stack",),
+         stdin="{}", env={"METADATA_LINT_JQ_STACK_MIB": "2"}),
     Case("query-huge-index", query("[] | .[1e9] = 1"), 5, ("ran out of memory",), stdin="{}"),
     # 2. Limits instead of exhaustion.
     Case("gzip-array-bomb", gz_bomb, 1, ("bomb/users.jsonl.gz:1:1: error[record-too-large]", "more than 1000000 JSON values",
@@ -315,7 +319,7 @@ CASES = [
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=c.marks) for c in CASES])
 def test_hostile_input(binary, tmp_path, case: Case):
     args = case.setup(tmp_path)
-    code, out, err, elapsed, peak = run_bounded(binary, args, tmp_path, case.stdin, case.seconds * SCALE)
+    code, out, err, elapsed, peak = run_bounded(binary, args, tmp_path, case.stdin, case.seconds * SCALE, case.env)
     both = out + err
     assert code >= 0, f"ended by signal {-code}: {err[-2000:]}"
     assert code == case.code, f"exit {code}, expected {case.code}\n{both[-3000:]}"

@@ -1,13 +1,23 @@
 import CJQGuard
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Threads with a large stack for libjq: jq 1.6 frees, compares and prints nested values
 /// recursively, so `reduce range(1000000) as $i (0; [.])` overflows a default 8 MiB stack inside
 /// jq. The stack is reserved, not committed: only the pages a deep value touches cost memory. An
 /// overflow even of this stack ends the process with a message (status 2), never a signal.
 public enum JQStack {
-    /// 1 GiB: about 4 million levels of nesting for jq's recursive free and print.
-    public static let bytes = 1 << 30
+    /// 1 GiB (20 million levels of nesting freed fine). METADATA_LINT_JQ_STACK_MIB sets another
+    /// size, for testing what happens past it.
+    public static let bytes: Int = {
+        if let text = getenv("METADATA_LINT_JQ_STACK_MIB"), let mebibytes = Int(String(cString: text)), mebibytes > 0,
+           mebibytes <= 1 << 20 {
+            return mebibytes << 20
+        }
+        return 1 << 30
+    }()
 
     /// True on a thread started by `run` (or `concurrentPerform`).
     public static var isLarge: Bool { jqg_on_large_stack() != 0 }
