@@ -146,10 +146,12 @@ def simple_artifacts(directory: pathlib.Path) -> pathlib.Path:
 
 
 def special_files(directory: pathlib.Path) -> pathlib.Path:
+    """A FIFO, a link to /dev/zero and a link to the FIFO, named like artifacts (so that they are
+    opened, not rejected for their names)."""
     artifacts = simple_artifacts(directory)
-    os.mkfifo(artifacts / "fifo.jsonl")
-    os.symlink("/dev/zero", artifacts / "zero.jsonl")
-    os.symlink(str((artifacts / "fifo.jsonl").resolve()), artifacts / "link-to-fifo.jsonl")
+    os.mkfifo(artifacts / "epics.jsonl")
+    os.symlink("/dev/zero", artifacts / "comments.jsonl")
+    os.symlink(str((artifacts / "epics.jsonl").resolve()), artifacts / "users_2.jsonl")
     return artifacts
 
 

@@ -74,10 +74,16 @@ public enum FuzzEntryPoints {
         }
     }
 
+    /// A directory of this process's own in memory (/dev/shm when there is one), removed at exit.
     private static let workDirectory: URL = {
-        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        let url = URL(fileURLWithPath: base).appendingPathComponent("metadata-lint-fuzz-\(getpid())")
+        let url = URL(fileURLWithPath: workPath)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: FuzzEntryPoints.workPath) }
         return url
+    }()
+
+    private static let workPath: String = {
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        return base + "/metadata-lint-fuzz-\(getpid())"
     }()
 }
