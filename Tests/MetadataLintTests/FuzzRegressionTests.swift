@@ -13,8 +13,12 @@ import Testing
         return names.sorted().map { directory.appendingPathComponent($0) }
     }
 
+    /// FUZZ_REPLAY_ONLY=<harness> replays one corpus (fuzz/coverage.sh measures them one by one).
+    static let only = ProcessInfo.processInfo.environment["FUZZ_REPLAY_ONLY"]
+
     @Test(arguments: FuzzEntryPoints.names)
     func regressionCorpusRunsCleanly(harness: String) throws {
+        if let only = Self.only, only != harness { return }
         let files = Self.inputs(harness)
         #expect(!files.isEmpty, "fixtures/fuzz/\(harness) is empty: run make fuzz")
         let started = Date()
