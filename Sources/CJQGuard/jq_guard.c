@@ -13,9 +13,10 @@
 //   handler needs no memory ordering with the interpreter, and it only acts when the run it was
 //   sent for is still the one running (run numbers), so a late signal never halts a later run.
 //   A single builtin that runs long (string repetition, a huge sort) sees the halt only when it
-//   returns: if a halted run is still running after a grace period, the watchdog ends the process
-//   with a message and status 2, so a filter can delay the end but never hang it or take the
-//   machine's memory.
+//   returns: if a halted run goes on for another second of its thread's CPU time (wall time
+//   would misfire on a loaded machine), or grows past its memory limit by a quarter of the budget
+//   (at least 64 MiB), the watchdog ends the process with a message and status 2, so a filter can
+//   delay the end but never hang it or take the machine's memory.
 //
 // * The one race: the filter calling halt/halt_error just as our halt lands makes jq_halt's
 //   assert(!halted) fail. The SIGABRT handler jumps back into jqg_next only in that case (our
@@ -35,6 +36,7 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -119,8 +121,12 @@ jqg_status jqg_parse(const char *bytes, int length, jv *out) {
 
 #define SLOT_COUNT 256
 #define TICK_NS (10 * 1000 * 1000LL)
-#define TIME_GRACE_NS (1000 * 1000 * 1000LL)
-#define MEMORY_GRACE_NS (200 * 1000 * 1000LL)
+/// A halted run still running after this much CPU time of its thread is stuck in one builtin.
+#define CPU_GRACE_NS (1000 * 1000 * 1000LL)
+/// ...or after this much wall time, should its CPU time be unreadable (or the machine starved).
+#define WALL_GRACE_NS (30 * 1000 * 1000 * 1000LL)
+/// ...or once it has grown past its memory limit by this much (or a quarter of its budget).
+#define MEMORY_SLACK ((int64_t)64 << 20)
 
 typedef struct {
     _Atomic int claimed;
@@ -131,10 +137,12 @@ typedef struct {
     _Atomic uint64_t running;
     _Atomic int64_t deadline;
     _Atomic int64_t memory_limit;
+    _Atomic int64_t memory_budget;
     /// The run the watchdog asked to stop, why, and when.
     _Atomic uint64_t requested_run;
     _Atomic int requested_reason;
     _Atomic int64_t requested_at;
+    _Atomic int64_t requested_cpu;
 } budget_slot;
 
 static budget_slot slots[SLOT_COUNT];
@@ -171,6 +179,35 @@ int64_t jqg_resident_bytes(void) {
     return pages * (int64_t)sysconf(_SC_PAGESIZE);
 }
 
+/// CPU time of one of this process's threads, from /proc (-1 when unreadable: it has ended).
+static int64_t thread_cpu_ns(pid_t tid) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/task/%d/stat", (int)tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char text[512];
+    ssize_t n = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    text[n] = 0;
+    // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+    const char *p = strrchr(text, ')');
+    if (p == NULL) return -1;
+    int64_t ticks = 0;
+    for (int field = 0; *p && field < 14; p++) {
+        if (*p == ' ') {
+            field++;
+            if (field == 12 || field == 13) {
+                int64_t value = 0;
+                const char *q = p + 1;
+                while (*q >= '0' && *q <= '9') value = value * 10 + (*q++ - '0');
+                ticks += value;
+            }
+        }
+    }
+    return ticks * (1000000000LL / sysconf(_SC_CLK_TCK));
+}
+
 static void fatal(const char *message) {
     ssize_t ignored = write(STDERR_FILENO, message, strlen(message));
     (void)ignored;
@@ -199,15 +236,25 @@ static void *watchdog(void *unused) {
             if (deadline != 0 && now > deadline) reason = JQG_TIME_BUDGET;
             else if (limit != 0 && resident > limit) reason = JQG_MEMORY_BUDGET;
             if (reason == JQG_OK) continue;
+            pid_t tid = atomic_load(&slot->thread);
             if (atomic_load(&slot->requested_run) != run) {
                 atomic_store(&slot->requested_reason, reason);
                 atomic_store(&slot->requested_at, now);
+                atomic_store(&slot->requested_cpu, thread_cpu_ns(tid));
                 atomic_store(&slot->requested_run, run);
             } else {
-                int asked = atomic_load(&slot->requested_reason);
-                int64_t grace = asked == JQG_MEMORY_BUDGET ? MEMORY_GRACE_NS : TIME_GRACE_NS;
-                if (now - atomic_load(&slot->requested_at) > grace) {
-                    fatal(asked == JQG_MEMORY_BUDGET
+                // Still running after the halt: stuck inside one builtin call, which only ends
+                // the process if it goes on working or growing.
+                int64_t cpu = thread_cpu_ns(tid);
+                int64_t cpu_then = atomic_load(&slot->requested_cpu);
+                int64_t budget = atomic_load(&slot->memory_budget);
+                int64_t slack = budget / 4 > MEMORY_SLACK ? budget / 4 : MEMORY_SLACK;
+                if (limit != 0 && resident > limit + slack) {
+                    fatal("metadata-lint: a jq filter passed its memory budget inside one libjq builtin call, which cannot be interrupted: stopping (exit status 2)\n");
+                }
+                if ((cpu >= 0 && cpu_then >= 0 && cpu - cpu_then > CPU_GRACE_NS)
+                    || now - atomic_load(&slot->requested_at) > WALL_GRACE_NS) {
+                    fatal(atomic_load(&slot->requested_reason) == JQG_MEMORY_BUDGET
                           ? "metadata-lint: a jq filter passed its memory budget inside one libjq builtin call, which cannot be interrupted: stopping (exit status 2)\n"
                           : "metadata-lint: a jq filter passed its time budget inside one libjq builtin call, which cannot be interrupted: stopping (exit status 2)\n");
                 }
@@ -312,6 +359,7 @@ void jqg_budget_begin(jq_state *jq, int64_t time_ns, int64_t memory_bytes) {
     }
     atomic_store(&my_slot->deadline, time_ns > 0 ? monotonic_ns() + time_ns : 0);
     atomic_store(&my_slot->memory_limit, limit);
+    atomic_store(&my_slot->memory_budget, memory_bytes > 0 ? memory_bytes : 0);
     atomic_store(&my_slot->running, atomic_fetch_add(&next_run, 1));
 }
 
