@@ -221,6 +221,6 @@ def measure(binary: str) -> None:
 if __name__ == "__main__":
     import sys
     if len(sys.argv) == 3 and sys.argv[1] == "measure":
-        measure(sys.argv[2])
+        measure(os.path.abspath(sys.argv[2]))
     else:
         print("usage: hostile_inputs.py measure BINARY")
