@@ -86,10 +86,10 @@ fuzz: fuzz-build
 # for libjq's out-of-memory path to be the one tested. Suppressions: sanitizers/*.supp.
 sanitize: deps
 	$(SWIFT) build --build-tests --build-path .build-asan --sanitize=address
-	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp:print_suppressions=1 \
+	METADATA_LINT_SANITIZER=address ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp:print_suppressions=1 \
 		$(SWIFT) test --skip-build --build-path .build-asan --sanitize=address
 	$(SWIFT) build --build-tests --build-path .build-tsan --sanitize=thread
-	METADATA_LINT_TSAN=1 TSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/tsan.supp:halt_on_error=1:allocator_may_return_null=1 \
+	METADATA_LINT_SANITIZER=thread TSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/tsan.supp:halt_on_error=1:allocator_may_return_null=1 \
 		$(SWIFT) test --skip-build --build-path .build-tsan --sanitize=thread
 
 clean:
