@@ -134,6 +134,35 @@ import Testing
         #expect(CustomMetadataRules.pointer([.number(1e300), .string("a/b")]) == "/1e+300/a~1b")
     }
 
+    @Test(.disabled(if: underThreadSanitizer, "ThreadSanitizer defers the halt signal"))
+    func filterLimitIsAFindingAndTheCheckGoesOn() throws {
+        let config = try ConfigLoader.parse("""
+            limits:
+              filter-time: 300ms
+            custom-rules:
+              - id: endless
+                on: artifacts
+                message: never reported
+                filter: last(repeat(1))
+              - id: flag-users
+                on: artifacts
+                item-types: [users]
+                message: a user
+                filter: "true"
+            """, path: "c.yml")
+        var options = ArtifactCheck.Options(metadataPath: TestSupport.fixture("artifacts/metadata.json").path,
+                                            paths: [TestSupport.fixture("artifacts/json-syntax/pass").path])
+        options.customRules = config.customRules
+        options.limits = config.limits
+        options.workers = 1
+        let result = try ArtifactCheck.run(options)
+        let limits = result.diagnostics.filter { $0.rule == "filter-limit" }
+        #expect(limits.count == 1, "\(result.diagnostics.map(\.message))")
+        #expect(limits.first?.message.hasPrefix("custom rule \"endless\" was stopped on this record: the filter ran longer than its time budget of 0.3 s") == true)
+        #expect(result.diagnostics.filter { $0.rule == "flag-users" }.count == 2, "the other rule still runs on every record")
+        #expect(!result.diagnostics.contains { $0.rule == "endless" })
+    }
+
     // MARK: - Limits
 
     @Test func limitSizesAndTimes() {
