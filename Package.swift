@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The library is split along the pipeline, and each target imports only earlier ones:
+//   LintSupport → LintSource → LintJSON → LintModel → LintRules → LintArtifacts → LintReport → MetadataLint
+// (JQ, the libjq wrapper, is used from LintRules on). The CLI and the servers call MetadataLint only.
 let package = Package(
     name: "metadata-lint",
     products: [
@@ -12,16 +15,44 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .systemLibrary(name: "CJQ", path: "Sources/CJQ"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Homebrew's jq (1.7 and later) ships libjq.pc, which SwiftPM needs on Apple silicon, where
+        // /opt/homebrew is not searched by default. Debian's libjq-dev (jq 1.6) has none: naming it
+        // there would print a warning on every build, so the pkg-config name is for macOS only.
+        .systemLibrary(name: "CJQ", path: "Sources/CJQ", pkgConfig: { () -> String? in
+            #if os(macOS)
+            return "libjq"
+            #else
+            return nil
+            #endif
+        }(), providers: [.brew(["jq"]), .apt(["libjq-dev"])]),
         // Guarded libjq calls, budgets and large stacks (C: setjmp, signals, pthreads).
         .target(name: "CJQGuard", dependencies: ["CJQ"]),
         .target(name: "JQ", dependencies: ["CJQ", "CJQGuard"]),
+        // Hashing, suggestions, date syntax: no knowledge of the format.
+        .target(name: "LintSupport"),
+        // Input bytes, line index, byte offsets → line and column.
+        .target(name: "LintSource", dependencies: ["LintSupport"]),
+        // The positioned JSON scanner, tape and tree.
+        .target(name: "LintJSON", dependencies: ["LintSource", "LintSupport"]),
+        // The typed metadata model.
+        .target(name: "LintModel", dependencies: ["LintJSON", "LintSource"]),
+        // Every rule (one file each), the readers that report structural rules, the registry.
+        .target(name: "LintRules", dependencies: ["LintModel", "LintJSON", "LintSource", "LintSupport", "JQ"]),
+        // check-artifacts: streaming records against the model.
+        .target(
+            name: "LintArtifacts",
+            dependencies: ["LintRules", "LintModel", "LintJSON", "LintSource", "LintSupport", "JQ", "CZlib"]
+        ),
+        // The report: diagnostics, counts, exit code, and the renderers.
+        .target(name: "LintReport", dependencies: ["LintRules", "LintJSON", "LintSource", "LintArtifacts"]),
+        // Entry points per command, configuration; re-exports the pipeline.
         .target(
             name: "MetadataLint",
-            dependencies: ["CZlib", "JQ", .product(name: "Yams", package: "Yams")],
-            // The checker's hot loop touches class fields; dynamic exclusivity checks cost ~5% there.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: [
+                "LintSupport", "LintSource", "LintJSON", "LintModel", "LintRules", "LintArtifacts", "LintReport",
+                "JQ", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "metadata-lint",

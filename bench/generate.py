@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the benchmark's metadata, ~130 MB of realistic artifacts and, for the jsonschema-rs
 peer, an equivalent JSON Schema per item type. Deterministic (seeded) so runs compare."""
-import json, os, random, sys
+import datetime, json, os, random, sys
 
 out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), 'data')
 scale = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
@@ -46,8 +46,12 @@ metadata = {
 }
 json.dump(metadata, open(os.path.join(out, 'metadata.json'), 'w'), indent=2)
 
+BASE = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+
 def ts(day, sec):
-    return '2024-%02d-%02dT%02d:%02d:%02dZ' % (1 + day % 12, 1 + day % 28, sec % 24, sec % 60, (sec * 7) % 60)
+    # Monotonic in both arguments, so a later (day, sec) is a later time: modified_date never
+    # precedes created_date (check-artifacts warns about that, as real snap-ins shipped it).
+    return (BASE + datetime.timedelta(seconds=day * 60 + sec)).strftime('%Y-%m-%dT%H:%M:%SZ')
 
 WORDS = 'alpha beta gamma delta sync import mapping record field enum value export ticket customer'.split()
 def words(n):
@@ -70,7 +74,7 @@ write('users.jsonl', ({'id': 'user-%d' % i, 'created_date': ts(i, i), 'modified_
                       for i in range(n_users)))
 write('epics.jsonl', ({'id': 'epic-%d' % i, 'created_date': ts(i, i), 'modified_date': ts(i + 1, i + 9),
                        **({'operation': 'created'} if i % 3 else {}),
-                       'data': {'title': words(5), 'body': [words(12), {'ref_type': 'user', 'id': 'user-%d' % (i % n_users)}],
+                       'data': {'title': words(5), 'body': [words(12), {'ref_type': 'users', 'id': 'user-%d' % (i % n_users)}],
                                 'priority': PRIORITIES[i % 4], 'status': STATUSES[i % 5], 'points': i % 13,
                                 'progress': (i % 100) / 100, 'owner': 'user-%d' % ((i * 7) % n_users),
                                 'assignees': ['user-%d' % ((i + k) % n_users) for k in range(i % 4)],

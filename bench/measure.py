@@ -24,16 +24,24 @@ def best(cmd, repeats, ok_codes=(0,)):
 
 def main():
     data, binary, python, repeats = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    load = os.getloadavg()[0]
+    here = os.path.dirname(os.path.abspath(__file__))
     artifacts = os.path.join(data, 'artifacts')
+    metadata = os.path.join(data, 'metadata.json')
     files = sorted(os.path.join(artifacts, f) for f in os.listdir(artifacts) if f.endswith('.jsonl'))
     size = sum(os.path.getsize(f) for f in files)
     records = sum(1 for f in files for _ in open(f, 'rb'))
+    cores = os.cpu_count() or 1
+    lint = [binary, 'check-artifacts', '--no-config', '--metadata', metadata]
     rows = [
-        ('metadata-lint check-artifacts', [binary, 'check-artifacts', '--no-config', '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
-        ('metadata-lint check-artifacts --workers 1', [binary, 'check-artifacts', '--no-config', '--workers', '1', '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
-        ('metadata-lint check-artifacts + 1 custom jq rule on epics', [binary, 'check-artifacts', '--config', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'custom-rule.yml'), '--metadata', os.path.join(data, 'metadata.json'), artifacts]),
+        ('metadata-lint check-artifacts', lint + [artifacts]),
+        ('metadata-lint check-artifacts --workers 1', lint + ['--workers', '1', artifacts]),
+        ('metadata-lint check-artifacts + 1 custom jq rule on epics',
+         [binary, 'check-artifacts', '--config', os.path.join(here, 'custom-rule.yml'), '--metadata', metadata, artifacts]),
         ('jq -c . (parse + print only)', 'jq -c . ' + ' '.join(files) + ' > /dev/null'),
-        ('jsonschema-rs, one schema per item type', [python, os.path.join(os.path.dirname(__file__), 'jsonschema_peer.py'), data]),
+        ('jsonschema-rs, one schema per item type', [python, os.path.join(here, 'jsonschema_peer.py'), data]),
+        ('DuckDB read_json + SQL checks, 1 thread', [python, os.path.join(here, 'duckdb_peer.py'), data, '1']),
+        (f'DuckDB read_json + SQL checks, {cores} threads', [python, os.path.join(here, 'duckdb_peer.py'), data, str(cores)]),
     ]
     extra = os.environ.get('BENCH_EXTRA')
     if extra:
@@ -45,18 +53,31 @@ def main():
     for _ in range(repeats):
         for name, cmd in rows:
             results[name].append(best(cmd, 1))
-    measured = [(name, min(results[name])) for name, _ in rows]
-    jq = next(r for n, r in measured if n.startswith('jq'))
+    measured = dict((name, min(results[name])) for name, _ in rows)
+    names = [name for name, _ in rows]
+    jq = measured[names[3 + bool(extra)]]
     cpu = next((line.split(':', 1)[1].strip() for line in open('/proc/cpuinfo') if line.startswith('model name')), platform.machine())
-    print(f'\n{len(files)} files, {size / 1e6:.1f} MB, {records} records; {cpu}, {os.cpu_count()} cores, '
+    print(f'\n{len(files)} files, {size / 1e6:.1f} MB, {records} records; {cpu}, {cores} cores, '
           f'{platform.python_version()} python; best of {repeats} interleaved rounds\n')
     print('| tool | wall s | CPU s | CPU % | peak RSS MiB | MB/s | wall vs jq |')
     print('|---|---:|---:|---:|---:|---:|---:|')
-    for name, (wall, cpu, rss) in measured:
-        print(f'| {name} | {wall:.2f} | {cpu:.2f} | {100 * cpu / wall:.0f} | {rss / 2**20:.0f} | {size / 1e6 / wall:.0f} | {wall / jq[0]:.3f} |')
-    lint = measured[0][1]
-    peer = next(r for n, r in measured if n.startswith('jsonschema'))
-    print(f'\nmetadata-lint: {jq[0] / lint[0]:.1f}x faster than jq -c ., {peer[0] / lint[0]:.1f}x faster than jsonschema-rs')
+    for name in names:
+        wall, cpu_s, rss = measured[name]
+        print(f'| {name} | {wall:.3f} | {cpu_s:.3f} | {100 * cpu_s / wall:.0f} | {rss / 2**20:.0f} | {size / 1e6 / wall:.0f} | {wall / jq[0]:.3f} |')
+    both, one = measured[names[0]], measured[names[1]]
+    schema = measured['jsonschema-rs, one schema per item type']
+    duck1 = measured['DuckDB read_json + SQL checks, 1 thread']
+    duckn = measured[f'DuckDB read_json + SQL checks, {cores} threads']
+    print(f'\nmetadata-lint: {size / 1e6 / one[0]:.0f} MB/s on one core, {size / 1e6 / both[0]:.0f} MB/s on {cores} cores '
+          f'({size / 1e6 / both[0] / cores:.0f} MB/s per core), {one[0] / both[0]:.2f}x speed-up from {cores} cores')
+    print(f'metadata-lint / jq wall: {both[0] / jq[0]:.3f} ({jq[0] / both[0]:.1f}x faster); '
+          f'{schema[0] / both[0]:.1f}x faster than jsonschema-rs')
+    print(f'DuckDB / metadata-lint wall: {duck1[0] / one[0]:.2f}x with one thread each, '
+          f'{duckn[0] / both[0]:.2f}x with {cores} threads each')
+    # On a shared host whose other load takes the cores away, CPU time is the steadier measure.
+    print(f'by CPU time: metadata-lint / jq {one[1] / jq[1]:.3f}, DuckDB / metadata-lint {duck1[1] / one[1]:.2f}x '
+          f'(one thread each), {duckn[1] / both[1]:.2f}x ({cores} threads each); load average before the run '
+          f'{load:.1f} on {cores} cores')
 
 if __name__ == '__main__':
     main()

@@ -6,7 +6,9 @@ struct MetadataLintCommand: ParsableCommand {
         commandName: "metadata-lint",
         abstract: "Validate DevRev Airdrop metadata and the artifacts extracted against it.",
         discussion: "Exit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or I/O problem.",
-        version: MetadataLintVersion.current,
-        subcommands: [ValidateCommand.self, CheckArtifactsCommand.self, QueryCommand.self, RulesCommand.self, ExplainCommand.self]
+        version: MetadataLintVersion.forCommandLine,
+        subcommands: [ValidateCommand.self, CheckArtifactsCommand.self, QueryCommand.self, RulesCommand.self, ExplainCommand.self,
+                      InitCommand.self, InferCommand.self, SampleCommand.self, JSONSchemaCommand.self,
+                      FmtCommand.self, DiffCommand.self, SchemaCommand.self]
     )
 }

@@ -132,7 +132,7 @@ struct QueryCommand: ParsableCommand {
                 })
                 if let trailing = source.trailingData {
                     output.flush()
-                    Output.error("\(source.path): \(GzipMessages.trailing(trailing))")
+                    Output.error("\(source.path): \(CorruptArtifact.trailingData(offset: trailing.offset, bytes: trailing.bytes, allZero: trailing.allZero).message)")
                     status = 2
                 }
             } catch {

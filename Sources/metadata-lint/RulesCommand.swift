@@ -11,18 +11,28 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .long, help: "Config file whose custom rules to list (default: discovered).")
     var config: String?
 
+    @Flag(name: .long, help: "List the kinds of change `metadata-lint diff` reports instead of the lint rules.")
+    var diff = false
+
     func run() throws {
-        var options = try OutputOptions.parse(config.map { ["--config", $0] } ?? [])
-        options.format = .text
-        let all = try options.loadConfig().allRules
-        if json {
-            let items = all.map { rule in
-                "  {\"id\": \"\(rule.id)\", \"group\": \"\(rule.group.rawValue)\", \"severity\": \"\(rule.defaultSeverity.rawValue)\"}"
+        if diff {
+            let kinds = ChangeKind.catalogue
+            if json { return Output.write(RuleCatalogue.json(kinds)) }
+            let width = kinds.map(\.id.count).max() ?? 0
+            for kind in kinds {
+                let severity = kind.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                Output.write("  \(kind.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(severity)  \(kind.summary)\n")
             }
-            Output.write("[\n" + items.joined(separator: ",\n") + "\n]\n")
+            return
+        }
+        let loaded = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig()
+        let all = loaded.allRules
+        if json {
+            Output.write(RuleCatalogue.json(all))
             return
         }
         let width = all.map(\.id.count).max() ?? 0
+        let fixWidth = all.map { RuleCatalogue.fixColumn($0).count }.max() ?? 0
         var group: RuleInfo.Group? = nil
         for rule in all {
             if rule.group != group {
@@ -30,9 +40,13 @@ struct RulesCommand: ParsableCommand {
                 group = rule.group
             }
             let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            Output.write("  \(id)  \(severity)  \(rule.summary)\n")
+            // The severity in force: the config may change it or turn the rule off.
+            let effective = loaded.policy.severity(of: rule).map(\.rawValue) ?? "off"
+            let severity = effective.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let fix = RuleCatalogue.fixColumn(rule).padding(toLength: fixWidth, withPad: " ", startingAt: 0)
+            Output.write("  \(id)  \(severity)  \(fix)  \(rule.summary)\n")
         }
+        Output.write("\n" + RuleCatalogue.fixLegend + "\n")
     }
 }
 
@@ -48,20 +62,14 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let custom = try OutputOptions.parse(config.map { ["--config", $0] } ?? []).loadConfig().customRuleInfos
-        guard let info = Rules.info(rule) ?? custom.first(where: { $0.id == rule }) else {
+        guard let info = Rules.info(rule) ?? custom.first(where: { $0.id == rule }) ?? ChangeKind.info(rule) else {
             var message = "unknown rule \"\(rule)\""
-            if let suggestion = Suggest.didYouMean(rule, in: Rules.all.map(\.id)) {
+            if let suggestion = Suggest.didYouMean(rule, in: (Rules.all + ChangeKind.catalogue).map(\.id)) {
                 message += ": " + suggestion
             }
             Output.error(message + " (metadata-lint rules lists them all)")
             throw ExitCode(2)
         }
-        Output.write("""
-        \(info.id) (\(info.defaultSeverity.rawValue), \(info.group.rawValue))
-        \(info.summary)
-
-        \(info.explanation)
-
-        """)
+        Output.write(RuleCatalogue.explanation(info))
     }
 }

@@ -4,40 +4,48 @@ import MetadataLint
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate external_domain_metadata.json files against every rule of the format."
+        abstract: "Validate external_domain_metadata.json and initial_domain_mapping.json files.",
+        discussion: """
+        A file named initial_domain_mapping.json (or whose top level is additional_mappings or \
+        starting_recipe_blueprint) is checked as a mapping, against --metadata or else the \
+        external_domain_metadata.json beside it. Validating a metadata file also checks the mapping \
+        file beside it.
+        """
     )
 
-    @Argument(help: "Metadata files; '-' reads standard input. Default: ./external_domain_metadata.json")
+    @Argument(help: "Metadata or mapping files; '-' reads standard input. Default: ./external_domain_metadata.json (and the mapping beside it)")
     var files: [String] = []
+
+    @Option(name: .long, help: "The external_domain_metadata.json to check mapping files against (default: the one beside each).")
+    var metadata: String?
 
     @OptionGroup var output: OutputOptions
 
-    @OptionGroup var budgets: FilterBudgetOptions
+    @Flag(name: .long, help: "Apply the safe fixes to the files, then report what remains.")
+    var fix = false
 
-    @Flag(name: .long, help: "Skip files an ignore pattern matches even when they are named on the command line.")
-    var forceExclude = false
+    @Flag(name: .long, help: "With --fix or --diff, apply unsafe fixes too (they may drop information).")
+    var unsafeFixes = false
+
+    @Flag(name: .long, help: "Print the fixes as a unified diff instead of writing them.")
+    var diff = false
+
+    func validate() throws {
+        if unsafeFixes && !fix && !diff {
+            throw ValidationError("--unsafe-fixes needs --fix or --diff")
+        }
+        if fix && !diff && files.contains("-") {
+            throw ValidationError("standard input cannot be fixed in place: use --diff to see the fixes")
+        }
+    }
 
     func run() throws {
-        var config = try output.loadConfig()
-        try budgets.apply(to: &config.limits)
-        let given = files.isEmpty ? ["external_domain_metadata.json"] : files
-        let matching = given.filter { $0 != "-" && ConfigLoader.isIgnored($0, by: config) }
-        // Ruff's rule: a file named on the command line is checked even when a pattern matches it.
-        let skip = forceExclude || files.isEmpty
-        let paths = skip ? given.filter { !matching.contains($0) } : given
-        let footer = IgnoredFiles.footer(ignored: skip ? matching : [], checkedAnyway: skip ? [] : matching)
-        let validator = MetadataValidator(config: config)
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            do throws(InputError) {
-                let source = try InputFile.read(path)
-                diagnostics += validator.validate(source).diagnostics
-            } catch {
-                Output.error(error.description)
-                throw ExitCode(2)
-            }
+        let config = try output.loadConfig()
+        let paths = files.isEmpty ? Validate.defaultPaths() : files
+        if fix || diff {
+            try output.finish(Fixes.run(paths, config: config, includeUnsafe: unsafeFixes, mode: diff ? .diff : .write))
+        } else {
+            try output.finish(Validate.run(paths, config: config, metadata: metadata))
         }
-        let code = output.emit(diagnostics, files: paths.count, rules: config.allRules, footer: footer)
-        if code != 0 { throw ExitCode(code) }
     }
 }

@@ -1,15 +1,29 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 /// fixtures/artifacts/<rule>/fail holds artifacts with planted faults, fail.expected the exact
 /// file:line:column of each finding of that rule, and pass/ clean artifacts (no diagnostics at all).
 @Suite struct ArtifactFixtureTests {
     static let metadata = TestSupport.fixture("artifacts/metadata.json").path
-    static let rules = ArtifactRules.all.map(\.id) + ["json-syntax"]
+    static let rules = Rules.artifact.map(\.id) + ["json-syntax"]
+
+    /// A rule directory with a `check-without-metadata` file is checked without --metadata: its
+    /// fail/ and pass/ hold the extractor's own metadata copies.
+    static func metadataOption(for directory: URL) -> String? {
+        let marker = directory.deletingLastPathComponent().appendingPathComponent("check-without-metadata")
+        return FileManager.default.fileExists(atPath: marker.path) ? nil : metadata
+    }
 
     static func check(_ directory: URL, cap: Int? = nil) throws -> ArtifactCheck.Result {
-        var options = ArtifactCheck.Options(metadataPath: metadata, paths: [directory.path])
+        var options = ArtifactCheck.Options(metadataPath: metadataOption(for: directory), paths: [directory.path])
         options.cap = cap
         return try ArtifactCheck.run(options)
     }
@@ -40,7 +54,7 @@ import Testing
     }
 
     @Test func everyArtifactRuleHasFixtures() {
-        for rule in ArtifactRules.all {
+        for rule in Rules.artifact {
             #expect(FileManager.default.fileExists(atPath: TestSupport.fixture("artifacts/\(rule.id)/fail.expected").path), "\(rule.id)")
         }
     }
@@ -66,17 +80,36 @@ import Testing
         #expect(messages.contains { $0.contains("\"e9\"") && $0.contains("epics id") })
     }
 
-    @Test func metadataErrorsStopTheCheck() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    /// FORMAT.md: metadata errors that leave the model readable (here a reserved `id` field) do not
+    /// stop the data check; both are reported.
+    @Test func metadataErrorsThatLeaveAModelDoNotStopTheCheck() throws {
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let metadata = directory.appendingPathComponent("m.json")
-        try Data(#"{"record_types": {"users": {"fields": {"id": {"type": "text"}}}}}"#.utf8).write(to: metadata)
+        // Required too: the record's data is not asked for it on every record (one metadata error).
+        try Data(#"{"record_types": {"users": {"fields": {"id": {"type": "text", "is_required": true}}}}}"#.utf8).write(to: metadata)
+        try Data("{\"id\": 1}\n".utf8).write(to: directory.appendingPathComponent("users.jsonl"))
+        let result = try ArtifactCheck.run(ArtifactCheck.Options(metadataPath: metadata.path, paths: [directory.path]))
+        #expect(!result.metadataFailed)
+        #expect(result.diagnostics.map { "\($0.rule)@\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line):\($0.column)" } == [
+            "reserved-field-name@m.json:1:40", "item-envelope@users.jsonl:1:1", "item-envelope@users.jsonl:1:8",
+        ])
+        #expect(result.recordCounts == ["users": 1])
+        #expect(result.errors == 3)
+    }
+
+    /// Only metadata that cannot be read into a model stops the data check.
+    @Test(arguments: [#"{"record_types": {"users": {"fields": {}}}"#, #"[{"record_types": {}}]"#, #"{"record_types": []}"#])
+    func unreadableMetadataStopsTheCheck(text: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let metadata = directory.appendingPathComponent("m.json")
+        try Data(text.utf8).write(to: metadata)
         try Data("{\"id\": 1}\n".utf8).write(to: directory.appendingPathComponent("users.jsonl"))
         let result = try ArtifactCheck.run(ArtifactCheck.Options(metadataPath: metadata.path, paths: [directory.path]))
         #expect(result.metadataFailed)
-        #expect(result.diagnostics.map(\.rule) == ["reserved-field-name"])
         #expect(result.recordCounts.isEmpty)
+        #expect(!result.diagnostics.isEmpty && result.diagnostics.allSatisfy { $0.file == metadata.path })
     }
 
     @Test func duplicateKeysInRecordsAreReportedWithoutTheScannerPass() throws {
@@ -106,7 +139,7 @@ import Testing
         #expect(shown.count == 20)
         #expect(Set(shown.map(\.pointer)) == ["/data/watchers/0", "/data/watchers/1"])
         #expect(result.errors == 60)
-        #expect(result.omitted.map { "\($0.key) \($0.count)" } == ["field-value-type /data/watchers 40"])
+        #expect(result.omitted == [Omission(rule: "field-value-type", field: "/data/watchers", count: 40)])
     }
 
     @Test func textCapKeepsTwentyPerRuleAndField() throws {
@@ -172,5 +205,7 @@ import Testing
         ])
         #expect(result.recordCounts == ["users": 1200, "epics": 300])
         #expect(result.errors == 4)
+        // The first copy is found whichever worker or chunk saw it.
+        #expect(result.diagnostics.first { $0.rule == "duplicate-item-id" }?.message.contains("already used at line 8") == true)
     }
 }

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 @Suite struct RecordStreamTests {
     /// Streams `text` from a temporary file and returns "line:first-byte" per record and problems.
@@ -15,7 +22,7 @@ import Testing
         try stream.forEach(record: { record, scanner in
             records.append("\(record.line):\(scanner.tape.count)")
         }, problem: { problem in
-            problems.append("\(problem.error.ruleID)@\(problem.line):\(problem.column)")
+            problems.append("\(problem.error.rule.id)@\(problem.line):\(problem.column)")
         })
         return (records, problems)
     }

@@ -1,11 +1,18 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 @Suite struct ReporterTests {
     static let sample = [
         Diagnostic(file: "dir/a b.json", line: 3, column: 7, pointer: "/record_types/x", severity: .error,
-                   rule: "unknown-key", message: "bad: \"q\", 100%\nnext", sourceLine: "  \"x\": 1"),
+                   rule: "unknown-key", message: "bad: \"q\", 100%\nnext"),
         Diagnostic(file: "a.json", line: 0, column: 0, pointer: "", severity: .warning,
                    rule: "unused-category", message: "w"),
     ]
@@ -51,10 +58,12 @@ import Testing
         let diagnostics = TestSupport.validate(text)
         let finding = try #require(diagnostics.first { $0.rule == "unknown-key" })
         #expect(finding.column > 1000)
-        let line = try #require(finding.sourceLine)
-        #expect(line.hasPrefix("…"))
-        #expect(line.count <= 2 * SourceFile.windowWidth + 2)
-        let rendered = TextRenderer(color: false).render([finding], rules: []).split(separator: "\n").map(String.init)
+        var report = Report(diagnostics: [finding], files: 1, rules: [])
+        report.sources = ["test.json": SourceFile(path: "test.json", bytes: Array(text.utf8))]
+        let rendered = TextRenderer(color: false).render(report).split(separator: "\n").map(String.init)
+        let line = rendered[1]
+        #expect(line.contains("| …"))
+        #expect(line.count <= 2 * Snippets.windowWidth + 12)
         let caretLine = rendered[2]
         let caret = try #require(caretLine.firstIndex(of: "^"))
         let offset = caretLine.distance(from: caretLine.startIndex, to: caret)
@@ -63,14 +72,16 @@ import Testing
     }
 
     @Test func textShowsPositionSnippetAndCaret() {
-        let text = TextRenderer(color: false).render([Self.sample[0]], rules: [])
+        var report = Report(diagnostics: [Self.sample[0]], files: 1, rules: [])
+        report.sources = ["dir/a b.json": SourceFile(path: "dir/a b.json", bytes: Array("{\n\n  \"x\": 1\n}".utf8))]
+        let text = TextRenderer(color: false).render(report)
         #expect(text == """
-        dir/a b.json:3:7: error[unknown-key]: bad: "q", 100%
-        next
+        dir/a b.json:3:7: error[unknown-key]: bad: "q", 100%\\nnext
          3 |   "x": 1
            |       ^
+        1 error, 0 warnings in 1 file
 
         """)
-        #expect(TextRenderer(color: true).render([Self.sample[0]], rules: []).contains("\u{1B}[1;31merror"))
+        #expect(TextRenderer(color: true).render(report).contains("\u{1B}[1;31merror"))
     }
 }

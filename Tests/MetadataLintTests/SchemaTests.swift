@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 @Suite struct SchemaTests {
     @Test func configSchemaListsExactlyTheCatalogue() throws {

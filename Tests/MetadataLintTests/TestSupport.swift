@@ -1,5 +1,12 @@
 import Foundation
 @testable import MetadataLint
+@testable import LintArtifacts
+@testable import LintJSON
+@testable import LintModel
+@testable import LintReport
+@testable import LintRules
+@testable import LintSource
+@testable import LintSupport
 
 enum TestSupport {
     /// The package root, found from this file's path.
@@ -21,6 +28,13 @@ enum TestSupport {
     static func validateFile(_ url: URL) throws -> [Diagnostic] {
         let source = try InputFile.read(url.path)
         return MetadataValidator().validate(source).diagnostics
+    }
+
+    /// A new empty directory under the system's temporary directory; the caller removes it.
+    static func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
     }
 
     /// "rule@line:column" for compact assertions.

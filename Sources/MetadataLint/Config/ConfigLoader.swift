@@ -1,14 +1,19 @@
 import Foundation
 import JQ
 import Yams
+import LintSupport
+import LintSource
+import LintJSON
+import LintModel
+import LintRules
+import LintArtifacts
+import LintReport
 
 /// Finds and reads `.metadata-lint.yml`.
 public enum ConfigLoader {
     public static let fileNames = [".metadata-lint.yml", ".metadata-lint.yaml"]
 
-    /// The config in `directory` or the nearest parent that has one, never above the repository
-    /// root (the directory holding `.git`): a config outside the repository is not the
-    /// repository's to apply (it could ignore every file, or bring its own rules).
+    /// The config in `directory` or the nearest parent that has one.
     public static func discover(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
@@ -16,7 +21,6 @@ public enum ConfigLoader {
                 let candidate = url.appendingPathComponent(name).path
                 if FileManager.default.fileExists(atPath: candidate) { return candidate }
             }
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return nil }
             let parent = url.deletingLastPathComponent()
             if parent.path == url.path { return nil }
             url = parent
@@ -30,7 +34,7 @@ public enum ConfigLoader {
         return try parse(text, path: path)
     }
 
-    static let topKeys = ["rules", "ignore", "custom-rules", "limits"]
+    static let topKeys = ["rules", "ignore", "custom-rules", "devrev-object-table"]
     static let ruleKeys = ["id", "severity", "message", "on", "item-types", "filter"]
 
     public static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
@@ -46,7 +50,7 @@ public enum ConfigLoader {
         func fail(_ node: Node?, _ message: String) -> ConfigError {
             ConfigError(path: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
         }
-        guard let top = root.mapping else { throw fail(root, "the config must be a mapping with rules, ignore, custom-rules and limits") }
+        guard let top = root.mapping else { throw fail(root, "the config must be a mapping with rules, ignore and custom-rules") }
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
@@ -70,8 +74,8 @@ public enum ConfigLoader {
             case "ignore":
                 guard let patterns = value.sequence else { throw fail(value, "\"ignore\" is a list of path patterns") }
                 config.ignore = try strings(patterns, what: "an \"ignore\" pattern", fail: fail)
-            case "limits":
-                config.limits = try limits(value, fail: fail)
+            case "devrev-object-table":
+                config.devrevObjectTable = try switchValue(value, key: key, fail: fail)
             case "custom-rules":
                 guard let rules = value.sequence else { throw fail(value, "\"custom-rules\" is a list of rules") }
                 for ruleNode in rules {
@@ -114,7 +118,7 @@ public enum ConfigLoader {
         var target = CustomRule.Target.metadata
         if let text = string("on") {
             guard let parsed = CustomRule.Target(rawValue: text) else {
-                throw fail(mapping[Node("on")], "\"on\" of custom rule \"\(id)\" is \"\(text)\": use metadata or artifacts")
+                throw fail(mapping[Node("on")], "\"on\" of custom rule \"\(id)\" is \"\(text)\": use metadata, artifacts or mapping")
             }
             target = parsed
         }
@@ -126,7 +130,7 @@ public enum ConfigLoader {
         }
         let filterNode = mapping[Node("filter")]
         do throws(JQError) {
-            _ = try JQFilter(filter, options: JQOptions.configRule(timeBudget: nil, memoryBudget: nil))
+            _ = try JQFilter(filter)
         } catch {
             throw fail(filterNode, "the filter of custom rule \"\(id)\" does not compile: \(error.message.replacingOccurrences(of: "\n", with: " "))")
         }
@@ -134,37 +138,13 @@ public enum ConfigLoader {
                           filter: filter, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     }
 
-    /// `limits:`: sizes as bytes or "16 MiB", times as seconds or "500ms".
-    static func limits(_ node: Node, fail: (Node?, String) -> ConfigError) throws(ConfigError) -> Limits {
-        guard let mapping = node.mapping else {
-            throw fail(node, "\"limits\" maps \(Limits.keys.joined(separator: ", ")) to values")
+    /// `on` / `off` (or true / false) for a switch such as `devrev-object-table`.
+    static func switchValue(_ node: Node, key: String, fail: (Node?, String) -> ConfigError) throws(ConfigError) -> Bool {
+        switch node.scalar?.string ?? "" {
+        case "on", "true": return true
+        case "off", "false": return false
+        default: throw fail(node, "\"\(key)\" is on or off")
         }
-        var limits = Limits()
-        for (keyNode, valueNode) in mapping {
-            let key = keyNode.string ?? ""
-            let text = valueNode.scalar?.string ?? ""
-            switch key {
-            case "max-record-bytes", "filter-memory":
-                guard let bytes = Limits.parseBytes(text) else {
-                    throw fail(valueNode, "\(key) is \"\(text)\": use a size such as 16 MiB, 512 KiB or a number of bytes")
-                }
-                if key == "max-record-bytes" { limits.maxRecordBytes = bytes } else { limits.filterMemoryBytes = bytes }
-            case "max-record-values":
-                guard let count = Int(text), count > 0 else {
-                    throw fail(valueNode, "max-record-values is \"\(text)\": use a whole number above 0")
-                }
-                limits.maxRecordValues = count
-            case "filter-time":
-                guard let seconds = Limits.parseSeconds(text) else {
-                    throw fail(valueNode, "filter-time is \"\(text)\": use seconds such as 10, 2.5s or 500ms (at most a day)")
-                }
-                limits.filterSeconds = seconds
-            default:
-                let hint = Suggest.didYouMean(key, in: Limits.keys).map { ": " + $0 } ?? ""
-                throw fail(keyNode, "unknown key \"\(key)\" in limits\(hint) (allowed: \(Limits.keys.joined(separator: ", ")))")
-            }
-        }
-        return limits
     }
 
     /// The entries of a list, each of which must be a plain string (not a list or mapping).

@@ -1,5 +1,6 @@
 import Foundation
 import JQ
+import LintArtifacts
 
 /// What one record and one filter run may cost. Set under `limits:` in `.metadata-lint.yml` or by
 /// command-line flags (which win); passing a limit is a finding (record-too-large, filter-limit),

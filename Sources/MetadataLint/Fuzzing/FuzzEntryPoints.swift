@@ -44,7 +44,7 @@ public enum FuzzEntryPoints {
         let source = SourceFile(path: "fuzz.json", bytes: Array(bytes))
         let diagnostics = MetadataValidator().validate(source).diagnostics
         let format = OutputFormat.allCases[bytes.count % OutputFormat.allCases.count]
-        _ = format.renderer(color: format == .text).render(diagnostics, rules: Rules.all)
+        _ = Report(diagnostics: diagnostics, files: 1, rules: Rules.all).render(format, color: format == .text)
     }
 
     /// check-artifacts on the input as an artifact of the fixture metadata: the first byte picks
@@ -59,8 +59,8 @@ public enum FuzzEntryPoints {
         guard (try? Data(bytes.dropFirst()).write(to: file)) != nil else { return }
         var options = ArtifactCheck.Options(metadataPath: fixtures + "/artifacts/metadata.json", paths: [directory.path])
         options.workers = 1
-        options.limits.maxRecordBytes = 1 << 16
-        options.limits.maxRecordValues = 4096
+        options.recordLimits.maxRecordBytes = 1 << 16
+        options.recordLimits.maxRecordValues = 4096
         _ = try? ArtifactCheck.run(options)
         try? FileManager.default.removeItem(at: file)
     }

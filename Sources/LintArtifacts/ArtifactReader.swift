@@ -1,0 +1,152 @@
+import JQ
+import LintRules
+import LintModel
+import LintJSON
+import LintSource
+import LintSupport
+
+/// Streams one artifact file through a worker's RecordChecker.
+struct ArtifactReader {
+    let checker: RecordChecker
+    let job: WorkPlan.Job
+    var artifact: ArtifactCheck.Artifact { job.artifact }
+    let progress: WorkerBox
+    var filter: (any RecordFilter)?
+    let customRules: [CompiledArtifactRule]
+    /// check-artifacts --mapping: this worker's probes (nil without --mapping).
+    var mappingProbes: MappingProbes? = nil
+    /// Record size and value-count limits.
+    var limits = RecordLimits()
+
+    static let progressStep = 8 << 20
+
+    func read() {
+        checker.file = artifact.path
+        checker.fileRecords = 0
+        checker.diagnostics.currentChunk = job.chunk
+        defer { checker.recordCounts[artifact.itemType, default: 0] += checker.fileRecords }
+        checker.fileNumber = artifact.number
+        let schema = checker.schema
+        // A reserved item type keeps its own shape even when a record type was (wrongly) named like it.
+        let reserved = ArtifactSchema.reservedItemTypes.contains(artifact.itemType)
+        let object = reserved ? nil : schema.recordObjects[artifact.itemType]
+        let idSpace = artifact.itemType == "attachments" ? schema.attachmentSpace : (reserved ? nil : schema.idSpaces[artifact.itemType])
+        var filter = self.filter
+        var reported = 0
+        let source: ByteSource
+        do throws(InputError) {
+            source = try ByteSource(path: artifact.path)
+        } catch {
+            checker.diagnostics.add(CorruptArtifact.unreadable(reason: error.reason), file: artifact.path, line: 0, column: 0,
+                                    pointer: "")
+            return
+        }
+        if let range = job.range {
+            do throws(InputError) {
+                try source.restrict(to: range)
+            } catch {
+                checker.diagnostics.add(CorruptArtifact.unreadable(reason: error.reason), file: artifact.path, line: 0,
+                                        column: 0, pointer: "")
+                return
+            }
+        }
+        // The checker notices repeated fields (marks) and envelope keys itself, so the scanner's
+        // quadratic duplicate pass is skipped unless a record is not checked field by field.
+        let stream = RecordStream(source: source, maxRecordBytes: limits.maxRecordBytes,
+                                  maxRecordValues: limits.maxRecordValues, detectsDuplicateKeys: object == nil,
+                                  startOffset: job.range?.lowerBound ?? 0)
+        defer {
+            if job.chunk >= 0 { checker.chunkLines[job.chunk] = stream.linesConsumed }
+            checker.diagnostics.currentChunk = -1
+        }
+        var lastLine = 1
+        do throws(InputError) {
+            try stream.forEach(record: { record, scanner in
+                lastLine = record.line
+                checker.base = record.base
+                checker.recordStart = record.start
+                checker.recordLine = record.line
+                checker.bufferOffset = stream.bytesBefore
+                let bytes = UnsafeBufferPointer(start: record.base + record.start, count: record.end - record.start)
+                swap(&checker.tape, &scanner.tape)
+                defer { swap(&checker.tape, &scanner.tape) }
+                if var active = filter {
+                    let accepted = active.accepts(bytes)
+                    filter = active
+                    if !accepted {
+                        checker.indexOnly(object: object, idSpace: idSpace)
+                        return
+                    }
+                }
+                for custom in customRules { runCustomRule(custom, on: bytes, line: record.line) }
+                for note in scanner.notes { reportNote(note) }
+                if let object {
+                    checker.checkItem(object: object, idSpace: idSpace)
+                } else if artifact.itemType == "ssor_attachment" {
+                    checker.checkSSORAttachment()
+                } else if artifact.itemType == "attachments" {
+                    checker.checkAttachment()
+                } else if artifact.itemType == "external_sync_units" {
+                    checker.checkSyncUnit()
+                } else {
+                    checker.fileRecords += 1
+                }
+                mappingProbes?.inspect(itemType: artifact.itemType, checker: checker)
+                if stream.bytesRead - reported >= Self.progressStep {
+                    progress.advance(by: onDisk(stream.bytesRead - reported, source))
+                    reported = stream.bytesRead
+                }
+            }, problem: { problem in
+                lastLine = problem.line
+                checker.diagnostics.add(MalformedRecord(error: problem.error), file: artifact.path, line: problem.line,
+                                        column: problem.column, pointer: "")
+            }, limit: { problem in
+                lastLine = problem.line
+                let violation: CorruptArtifact
+                switch problem.kind {
+                case .bytes(let limit): violation = .recordTooLarge(limit: limit)
+                case .values(let count, let limit): violation = .tooManyValues(count: count, limit: limit)
+                }
+                checker.diagnostics.add(violation, file: artifact.path, line: problem.line, column: problem.column, pointer: "")
+            })
+            if let trailing = source.trailingData {
+                checker.diagnostics.add(CorruptArtifact.trailingData(offset: trailing.offset, bytes: trailing.bytes, allZero: trailing.allZero),
+                                        file: artifact.path, line: stream.linesConsumed + 1, column: 1, pointer: "")
+            }
+        } catch {
+            checker.diagnostics.add(CorruptArtifact.truncated(reason: error.reason, lastLine: lastLine), file: artifact.path,
+                                    line: lastLine, column: 1, pointer: "")
+        }
+        progress.advance(by: max(0, job.size - onDisk(reported, source)))
+        source.close()
+    }
+
+    /// Progress counts on-disk bytes; gzip's decompressed bytes are taken as 8 to 1, a typical
+    /// ratio for JSONL (the last step of each file corrects the estimate).
+    private func onDisk(_ bytes: Int, _ source: ByteSource) -> Int {
+        source.isGzip ? bytes / 8 : bytes
+    }
+
+    private func runCustomRule(_ custom: CompiledArtifactRule, on bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+        do throws(JQError) {
+            if try custom.filter.get().isTruthy(json: bytes) {
+                checker.diagnostics.add(CustomRuleFinding.matched(custom.rule), file: artifact.path, line: line, column: 1,
+                                        pointer: "")
+            }
+        } catch {
+            checker.diagnostics.add(CustomRuleFinding.failed(custom.rule, error: error.message, onRecord: true),
+                                    file: artifact.path, line: line, column: 1, pointer: "")
+        }
+    }
+
+    private func reportNote(_ note: JSONScanNote) {
+        checker.report(note.violation { _ in nil }, at: note.offset, pointer: "")
+    }
+}
+
+/// The limits of one artifact record: a larger one is reported (corrupt-artifact) and skipped.
+package struct RecordLimits: Sendable, Equatable {
+    package var maxRecordBytes = RecordStream.defaultMaxRecordBytes
+    package var maxRecordValues: Int? = RecordStream.defaultMaxRecordValues
+    package init() {}
+}

@@ -1,0 +1,88 @@
+import LintRules
+import LintModel
+import LintJSON
+import LintSource
+import LintSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The join of one bucket: an open-addressed table of the bucket's ids and identifier values keyed
+/// by (key space, bytes). A hash match is only a candidate: the bytes decide. Reused from bucket
+/// to bucket so its storage is allocated once per core.
+struct ExactKeyTable {
+    private var keys: [UInt64] = []
+    private var records: [UnsafeRawPointer?] = []
+    private var mask = 0
+
+    mutating func run(_ parts: [UnsafeRawBufferPointer], groups: [[Int]], anyRecord: [Int], reportsDuplicates: [Bool],
+                      into findings: ReferenceResolver.Findings) {
+        var ids = 0
+        KeyRecord.forEach(in: parts) { if !$0.isReference { ids += 1 } }
+        var size = 16
+        while size < ids * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        records = Array(repeating: nil, count: size)
+        mask = size - 1
+        // Slot of the first occurrence → every occurrence of that key, when it repeats.
+        var repeats: [Int: [KeyRecord]] = [:]
+        KeyRecord.forEach(in: parts) { record in
+            guard !record.isReference else { return }
+            if let slot = insert(record) { repeats[slot, default: [KeyRecord(at: records[slot].unsafelyUnwrapped)]].append(record) }
+        }
+        KeyRecord.forEach(in: parts) { record in
+            guard record.isReference else { return }
+            let spaces = record.key == 0 ? anyRecord : groups[record.key - 1]
+            for space in spaces where contains(record, space: space) { return }
+            findings.dangling.append(ReferenceResolver.Dangling(
+                at: .init(file: record.file, offset: record.offset), group: Int32(record.key) - 1,
+                worker: record.worker, pointer: record.pointer, element: record.element))
+        }
+        for occurrences in repeats.values {
+            let space = occurrences[0].key
+            guard reportsDuplicates[space] else { continue }
+            let ordered = occurrences.sorted { ($0.file, $0.offset) < ($1.file, $1.offset) }
+            let first = ReferenceResolver.Occurrence(file: ordered[0].file, offset: ordered[0].offset)
+            for record in ordered.dropFirst() where !record.isSilent {
+                findings.duplicates.append(ReferenceResolver.Duplicate(
+                    at: .init(file: record.file, offset: record.offset), first: first, space: space,
+                    text: String(decoding: record.bytes, as: UTF8.self)))
+            }
+        }
+    }
+
+    @inline(__always) private static func mixed(_ hash: UInt64, _ space: Int) -> UInt64 {
+        hash ^ (UInt64(truncatingIfNeeded: space) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// Adds an id or identifier value; when the same key is already there, returns its slot.
+    private mutating func insert(_ record: KeyRecord) -> Int? {
+        let key = Self.mixed(record.hash, record.key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while let existing = records[slot] {
+            if keys[slot] == key, Self.same(KeyRecord(at: existing), record.key, record.bytes) { return slot }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        records[slot] = record.at
+        return nil
+    }
+
+    private func contains(_ reference: KeyRecord, space: Int) -> Bool {
+        let key = Self.mixed(reference.hash, space)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while let existing = records[slot] {
+            if keys[slot] == key, Self.same(KeyRecord(at: existing), space, reference.bytes) { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func same(_ stored: KeyRecord, _ space: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard stored.key == space, stored.length == bytes.count else { return false }
+        guard let a = bytes.baseAddress, let b = stored.bytes.baseAddress, bytes.count > 0 else { return true }
+        return memcmp(b, a, bytes.count) == 0
+    }
+}
