@@ -15,7 +15,7 @@ SHARE := .build/share
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 
 .PHONY: all deps venv build release test swift-test python-test snapshots demo install bench memcheck profile clean \
-	share dist dist-test docs devrev-table
+	share dist dist-test docs devrev-table fuzz fuzz-build sanitize
 
 all: build
 
@@ -129,6 +129,30 @@ bench: release
 
 memcheck: release
 	bash bench/memcheck.sh
+
+# libFuzzer harnesses (fuzz/) with AddressSanitizer, in a package of their own under .build-fuzz.
+# Each harness runs FUZZ_SECONDS (niced), seeded from fixtures/ and fixtures/fuzz/<harness>/, whose
+# regression corpus `make test` replays; figures go to .build-fuzz/logs/summary.txt.
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES ?= json metadata artifacts config
+FUZZ_FLAGS := -c release --build-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address -Xswiftc -use-ld=lld
+
+fuzz-build: deps
+	cd fuzz && $(SWIFT) build $(FUZZ_FLAGS)
+
+fuzz: fuzz-build
+	bash fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+# The Swift test suite under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer, each in a
+# build directory of its own. malloc must return NULL when it cannot allocate, as glibc's does,
+# for libjq's out-of-memory path to be the one tested. Suppressions: sanitizers/*.supp.
+sanitize: deps
+	$(SWIFT) build --build-tests --build-path .build-asan --sanitize=address
+	METADATA_LINT_SANITIZER=address ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp:print_suppressions=1 \
+		$(SWIFT) test --skip-build --build-path .build-asan --sanitize=address
+	$(SWIFT) build --build-tests --build-path .build-tsan --sanitize=thread
+	METADATA_LINT_SANITIZER=thread TSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/tsan.supp:halt_on_error=1:allocator_may_return_null=1 \
+		$(SWIFT) test --skip-build --build-path .build-tsan --sanitize=thread
 
 profile: deps
 	bash bench/profile.sh

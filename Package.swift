@@ -26,7 +26,9 @@ let package = Package(
             return nil
             #endif
         }(), providers: [.brew(["jq"]), .apt(["libjq-dev"])]),
-        .target(name: "JQ", dependencies: ["CJQ"]),
+        // Guarded libjq calls, budgets and large stacks (C: setjmp, signals, pthreads).
+        .target(name: "CJQGuard", dependencies: ["CJQ"]),
+        .target(name: "JQ", dependencies: ["CJQ", "CJQGuard"]),
         // Hashing, suggestions, date syntax: no knowledge of the format.
         .target(name: "LintSupport"),
         // Input bytes, line index, byte offsets → line and column.

@@ -1,10 +1,17 @@
 import CJQ
+import CJQGuard
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A compiled jq filter that owns its `jq_state`. Compile once, run over many inputs.
 ///
 /// Not thread-safe: libjq's reference counts are not atomic, so each thread makes its own filter.
 /// Ownership follows libjq: nearly every `jv_*` call consumes its arguments, `jv_copy` adds a
 /// reference, `jv_get_kind`, `jv_number_value` and `jv_string_value` borrow.
+///
+/// Every run goes through CJQGuard: libjq running out of memory or passing a budget is a thrown
+/// `JQError`, not the end of the process, and runs happen on a large stack (see `JQStack`).
 public final class JQFilter {
     public struct OutputOptions: Sendable {
         public var compact = false
@@ -25,105 +32,196 @@ public final class JQFilter {
         }
     }
 
-    /// Collects messages from jq's error callback.
-    final class Messages {
-        var list: [String] = []
+    /// Receives libjq's error and debug callbacks.
+    final class Callbacks {
+        var messages: [String] = []
+        var debugToStandardError = false
+        var debugFlags: Int32 = 0
     }
 
     private var state: OpaquePointer?
-    private let messages = Messages()
+    private let callbacks = Callbacks()
     public let program: String
+    public let options: JQOptions
+    private let arguments: [String: String]
+    /// What libjq compiles: `program`, wrapped when isolated.
+    private let compiledProgram: String
 
     /// Compiles `program`; `arguments` become `$name` variables, as `jq --arg name value` does.
-    public init(_ program: String, arguments: [String: String] = [:]) throws(JQError) {
+    public init(_ program: String, arguments: [String: String] = [:], options: JQOptions = JQOptions()) throws(JQError) {
         self.program = program
-        guard let state = jq_init() else { throw JQError(kind: .compile, message: "jq: cannot initialise libjq") }
-        self.state = state
-        jq_set_error_cb(state, { context, message in
-            guard let context else { jv_free(message); return }
-            let messages = Unmanaged<Messages>.fromOpaque(context).takeUnretainedValue()
-            messages.list.append(JQFilter.text(ofMessage: message))
-        }, Unmanaged.passUnretained(messages).toOpaque())
-        // Without a library path, `import`/`include` abort the process on an assertion.
-        jq_set_attr(state, jv_string("JQ_LIBRARY_PATH"), jv_array())
-        var args = jv_object()
-        for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
-            args = jv_object_set(args, jv_string(name), Self.jvString(value))
+        self.options = options
+        self.arguments = arguments
+        self.compiledProgram = options.isolated ? JQOptions.isolating(program) : program
+        callbacks.debugToStandardError = options.debugToStandardError && !options.isolated
+        if options.libraryPaths == nil {
+            let refused = JQOptions.moduleWords.union(options.isolated ? ["module"] : [])
+            if let word = JQProgramScan.words(refused, in: program).first {
+                throw JQError(kind: .compile, message: Self.refusal(word, isolated: options.isolated))
+            }
         }
-        // An object, not an array: older builds double-free an array here.
-        let compiled = program.withCString { jq_compile_args(state, $0, args) }
-        if compiled == 0 {
-            let message = messages.list.isEmpty ? "jq: error: the filter does not compile" : messages.list.joined(separator: "\n")
-            messages.list.removeAll()
-            var doomed: OpaquePointer? = state
-            jq_teardown(&doomed)
-            self.state = nil
-            throw JQError(kind: .compile, message: message.contains("compile error") ? message : message + "\njq: 1 compile error")
+        let made: OpaquePointer = try JQStack.run { () throws(JQError) -> OpaquePointer in
+            if options.isolated {
+                // Compiled as written first, so a mistake is reported at the user's own text.
+                let probe = try self.makeState(program)
+                var doomed: OpaquePointer? = probe
+                jq_teardown(&doomed)
+            }
+            return try self.makeState(self.compiledProgram)
         }
+        state = made
     }
 
     deinit {
         if state != nil { jq_teardown(&state) }
     }
 
+    static func refusal(_ word: String, isolated: Bool) -> String {
+        if word == "module" { return "jq: error: a module directive has no use in a custom rule: remove it" }
+        let what = word == "modulemeta" ? "modulemeta reads module files, and module search" : "\(word) reads other files, and module search"
+        if isolated {
+            return "jq: error: \(what) is disabled for filters from a config file: a custom rule sees only the file it checks"
+        }
+        return "jq: error: \(what) is disabled: pass a library directory with -L DIR to allow modules"
+    }
+
+    /// A fresh state with callbacks, attributes and the compiled program.
+    private func makeState(_ text: String) throws(JQError) -> OpaquePointer {
+        guard let made = jq_init() else { throw JQError(kind: .compile, message: "jq: cannot initialise libjq") }
+        let context = Unmanaged.passUnretained(callbacks).toOpaque()
+        jq_set_error_cb(made, { context, message in
+            guard let context else { jv_free(message); return }
+            Unmanaged<Callbacks>.fromOpaque(context).takeUnretainedValue().messages.append(JQFilter.text(ofMessage: message))
+        }, context)
+        jq_set_debug_cb(made, { context, message in
+            guard let context else { jv_free(message); return }
+            let callbacks = Unmanaged<Callbacks>.fromOpaque(context).takeUnretainedValue()
+            guard callbacks.debugToStandardError else { jv_free(message); return }
+            let line = jv_dump_string(jv_array_append(jv_array_append(jv_array(), jv_string("DEBUG:")), message),
+                                      callbacks.debugFlags & ~Int32(JV_PRINT_PRETTY.rawValue))
+            JQFilter.writeToStandardError(JQFilter.string(line) + "\n")
+            jv_free(line)
+        }, context)
+        // `input` and `inputs` see no further inputs (each run gets exactly one): `inputs` is empty
+        // and `input` fails with "break", as the jq 1.6 program says at the end of its input.
+        jq_set_input_cb(made, { _, _ in jv_invalid() }, nil)
+        jqg_guard_state(made)
+        var paths = jv_array()
+        for path in options.libraryPaths ?? [] { paths = jv_array_append(paths, Self.jvString(path)) }
+        jq_set_attr(made, jv_string("JQ_LIBRARY_PATH"), paths)
+        // `$ORIGIN/` in an import's search path expands from this; unset, libjq aborts.
+        jq_set_attr(made, jv_string("JQ_ORIGIN"), Self.jvString(Self.executableDirectory))
+        var args = jv_object()
+        for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
+            args = jv_object_set(args, jv_string(name), Self.jvString(value))
+        }
+        callbacks.messages.removeAll()
+        // An object, not an array: older builds double-free an array here.
+        let compiled = text.withCString { jq_compile_args(made, $0, args) }
+        if compiled == 0 {
+            let message = callbacks.messages.isEmpty ? "jq: error: the filter does not compile" : callbacks.messages.joined(separator: "\n")
+            callbacks.messages.removeAll()
+            var doomed: OpaquePointer? = made
+            jq_teardown(&doomed)
+            throw JQError(kind: .compile, message: message.contains("compile error") ? message : message + "\njq: 1 compile error")
+        }
+        return made
+    }
+
     /// Runs the filter on one JSON text and calls `output` with each result as jq would print it.
-    public func run(json: UnsafeBufferPointer<UInt8>, options: OutputOptions,
-                    output: (String) -> Void) throws(JQError) {
-        let input = try Self.parse(json)
-        try run(input: input) { value in
-            if options.raw, jv_get_kind(value) == JV_KIND_STRING {
-                output(Self.string(value))
-            } else {
-                let dumped = jv_dump_string(jv_copy(value), options.dumpFlags)
-                output(Self.string(dumped))
-                jv_free(dumped)
+    public func run(json: UnsafeBufferPointer<UInt8>, options output: OutputOptions,
+                    output emit: (String) -> Void) throws(JQError) {
+        callbacks.debugFlags = output.sortKeys ? Int32(JV_PRINT_SORTED.rawValue) : 0
+        try JQStack.run { () throws(JQError) in
+            let input = try Self.parse(json)
+            try self.run(input: input) { value in
+                if output.raw, jv_get_kind(value) == JV_KIND_STRING {
+                    emit(Self.string(value))
+                } else {
+                    let dumped = jv_dump_string(jv_copy(value), output.dumpFlags)
+                    emit(Self.string(dumped))
+                    jv_free(dumped)
+                }
+                return true
             }
         }
     }
 
     /// Runs the filter on one JSON text and returns every result as a Swift value.
     public func values(json: UnsafeBufferPointer<UInt8>) throws(JQError) -> [JQValue] {
-        let input = try Self.parse(json)
-        var results: [JQValue] = []
-        try run(input: input) { results.append(Self.convert($0)) }
-        return results
+        try JQStack.run { () throws(JQError) -> [JQValue] in
+            let input = try Self.parse(json)
+            var results: [JQValue] = []
+            var failure: JQError? = nil
+            try self.run(input: input) { value in
+                do throws(JQError) {
+                    results.append(try JQValue(value))
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            return results
+        }
     }
 
-    /// True when the first result is truthy (not false or null); no result counts as false.
+    /// True when the first result is truthy (not false or null); no result counts as false. The
+    /// run stops at the first result, so a filter with endless results still ends.
     public func isTruthy(json: UnsafeBufferPointer<UInt8>) throws(JQError) -> Bool {
-        let input = try Self.parse(json)
-        var truthy: Bool? = nil
-        try run(input: input) { value in
-            if truthy == nil {
+        try JQStack.run { () throws(JQError) -> Bool in
+            let input = try Self.parse(json)
+            var truthy = false
+            try self.run(input: input) { value in
                 let kind = jv_get_kind(value)
                 truthy = kind != JV_KIND_NULL && kind != JV_KIND_FALSE
+                return false
             }
+            return truthy
         }
-        return truthy ?? false
     }
 
-    /// Consumes `input`; `body` borrows each result, which is freed after it returns.
-    private func run(input: jv, _ body: (jv) -> Void) throws(JQError) {
+    /// Consumes `input`; `body` borrows each result (freed after it returns) and returns false to
+    /// stop early.
+    private func run(input: jv, _ body: (jv) -> Bool) throws(JQError) {
+        if state == nil {
+            // Dropped after libjq ran out of memory: compile again for this input.
+            do throws(JQError) {
+                state = try makeState(compiledProgram)
+            } catch {
+                jv_free(input)
+                throw error
+            }
+        }
         guard let state else {
             jv_free(input)
             throw JQError(kind: .compile, message: "jq: the filter did not compile")
         }
-        messages.list.removeAll()
+        callbacks.messages.removeAll()
         jq_start(state, input, 0)
+        jqg_budget_begin(state, options.timeBudgetNanoseconds, options.memoryBudgetBytes)
+        var failure: JQError? = nil
         while true {
-            let result = jq_next(state)
+            var result = jv_invalid()
+            let status = jqg_next(state, &result)
+            if status != JQG_OK {
+                // libjq's stack was abandoned mid-instruction: the state is kept aside, never reused.
+                jqg_abandon(state)
+                self.state = nil
+                failure = limitError(status)
+                break
+            }
             if jv_get_kind(result) != JV_KIND_INVALID {
-                body(result)
+                let more = body(result)
                 jv_free(result)
+                if jqg_halt_reason() != JQG_OK || !more { break }
                 continue
             }
             if jq_halted(state) != 0 {
                 jv_free(result)
-                let code = jq_get_exit_code(state)
-                var exitCode: Int32 = 0
-                if jv_get_kind(code) == JV_KIND_NUMBER { exitCode = Int32(jv_number_value(code)) }
-                jv_free(code)
-                throw JQError(kind: .halt, message: messages.list.joined(separator: "\n"), exitCode: exitCode)
+                if jqg_halt_reason() == JQG_OK { failure = Self.haltError(state) }
+                break
             }
             if jv_invalid_has_msg(jv_copy(result)) != 0 {
                 let message = jv_invalid_get_msg(result)
@@ -136,10 +234,60 @@ public final class JQFilter {
                     jv_free(dumped)
                 }
                 jv_free(message)
-                throw JQError(kind: .runtime, message: text)
+                failure = JQError(kind: .runtime, message: text)
+                break
             }
             jv_free(result)
-            return
+            break
+        }
+        let stopped = jqg_budget_end()
+        if stopped != JQG_OK { failure = limitError(stopped) }
+        if let failure { throw failure }
+    }
+
+    private func limitError(_ status: jqg_status) -> JQError {
+        switch status {
+        case JQG_TIME_BUDGET:
+            let seconds = options.timeBudget.map { JQLimitText.seconds($0) } ?? "its"
+            return JQError(kind: .timeBudget, message: "the filter ran longer than its time budget of \(seconds) and was stopped")
+        case JQG_MEMORY_BUDGET:
+            let bytes = options.memoryBudget.map { JQLimitText.bytes($0) } ?? "its"
+            return JQError(kind: .memoryBudget, message: "the process grew by more than the filter's memory budget of \(bytes) while it ran, and it was stopped")
+        case JQG_OUT_OF_MEMORY:
+            return JQError(kind: .outOfMemory, message: "libjq ran out of memory (the filter builds a value too large to allocate) and was stopped")
+        default:
+            return JQError(kind: .aborted, message: "libjq stopped on an internal assertion after the filter was halted")
+        }
+    }
+
+    /// `halt` or `halt_error`: jq's exit code, exactly, and the message jq would print.
+    static func haltError(_ state: OpaquePointer) -> JQError {
+        var message = ""
+        let text = jq_get_error_message(state)
+        switch jv_get_kind(text) {
+        case JV_KIND_STRING: message = string(text)
+        case JV_KIND_NULL, JV_KIND_INVALID: break
+        default:
+            let dumped = jv_dump_string(jv_copy(text), 0)
+            message = string(dumped) + "\n"
+            jv_free(dumped)
+        }
+        jv_free(text)
+        let code = jq_get_exit_code(state)
+        defer { jv_free(code) }
+        switch jv_get_kind(code) {
+        case JV_KIND_INVALID:
+            return JQError(kind: .halt, message: message, exitCode: 0)
+        case JV_KIND_NUMBER:
+            if let exact = Int32(exactly: jv_number_value(code)) {
+                return JQError(kind: .halt, message: message, exitCode: exact)
+            }
+            let dumped = jv_dump_string(jv_copy(code), 0)
+            defer { jv_free(dumped) }
+            return JQError(kind: .halt, message: message + "jq: error: halt_error exit code \(string(dumped)) is not a 32-bit integer: exit status 5\n",
+                           exitCode: 5)
+        default:
+            return JQError(kind: .halt, message: message + "jq: error: halt_error exit code is not a number: exit status 5\n", exitCode: 5)
         }
     }
 
@@ -151,7 +299,11 @@ public final class JQFilter {
         guard let base = json.baseAddress, json.count > 0 else {
             throw JQError(kind: .input, message: "Expected JSON value (empty input)")
         }
-        let value = base.withMemoryRebound(to: CChar.self, capacity: json.count) { jv_parse_sized($0, Int32(json.count)) }
+        var value = jv_invalid()
+        let status = base.withMemoryRebound(to: CChar.self, capacity: json.count) { jqg_parse($0, Int32(json.count), &value) }
+        if status != JQG_OK {
+            throw JQError(kind: .outOfMemory, message: "libjq ran out of memory reading the input")
+        }
         if jv_get_kind(value) == JV_KIND_INVALID {
             let message = jv_invalid_get_msg(value)
             let text = jv_get_kind(message) == JV_KIND_STRING ? string(message) : "invalid JSON"
@@ -187,37 +339,26 @@ public final class JQFilter {
         return string(dumped)
     }
 
-    /// Copies a borrowed `jv` into a JQValue.
-    static func convert(_ value: jv) -> JQValue {
-        switch jv_get_kind(value) {
-        case JV_KIND_NULL: return .null
-        case JV_KIND_TRUE: return .bool(true)
-        case JV_KIND_FALSE: return .bool(false)
-        case JV_KIND_NUMBER: return .number(jv_number_value(value))
-        case JV_KIND_STRING: return .string(string(value))
-        case JV_KIND_ARRAY:
-            let count = jv_array_length(jv_copy(value))
-            var elements: [JQValue] = []
-            for index in 0..<count {
-                let element = jv_array_get(jv_copy(value), index)
-                elements.append(convert(element))
-                jv_free(element)
+    static func writeToStandardError(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var written = 0
+            while written < bytes.count {
+                let n = write(2, base + written, bytes.count - written)
+                if n <= 0 { return }
+                written += n
             }
-            return .array(elements)
-        case JV_KIND_OBJECT:
-            let keys = jv_keys(jv_copy(value))
-            var members: [String: JQValue] = [:]
-            for index in 0..<jv_array_length(jv_copy(keys)) {
-                let key = jv_array_get(jv_copy(keys), index)
-                let name = string(key)
-                let member = jv_object_get(jv_copy(value), key)
-                members[name] = convert(member)
-                jv_free(member)
-            }
-            jv_free(keys)
-            return .object(members)
-        default:
-            return .null
         }
     }
+
+    /// The directory of this executable, which jq calls `$ORIGIN`.
+    static let executableDirectory: String = {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return "/nonexistent" }
+        let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
+    }()
 }

@@ -33,6 +33,8 @@ public struct ArtifactCheck {
         public var devrevObjectTable = true
         /// What the mapping runs on each record (set from `mappingPath`).
         package var mappingProbes: [MappingDataProbe] = []
+        /// Record size and value-count limits (a record over them is reported and skipped).
+        package var recordLimits = RecordLimits()
         /// Memory each worker's reference index may hold before it spills to temporary files.
         var referenceBudget = ReferenceIndex.defaultBudget
         /// Test hook: id and reference hashes are masked with this to force collisions.
@@ -185,6 +187,7 @@ public struct ArtifactCheck {
         let jobs = plan.assign(workers: workerCount)
         let budget = options.referenceBudget
         let hashMask = options.referenceHashMask
+        let recordLimits = options.recordLimits
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             // Each worker compiles its own schema: shared class instances would have both threads
             // retaining and releasing the same objects, and the atomic reference counts then
@@ -201,7 +204,7 @@ public struct ArtifactCheck {
             for job in jobs[worker] {
                 ArtifactReader(checker: checker, job: job, progress: box, filter: filter,
                                customRules: rules.filter { $0.applies(to: job.artifact.itemType) },
-                               mappingProbes: probes).read()
+                               mappingProbes: probes, limits: recordLimits).read()
             }
             box.store(checker, at: worker)
         }

@@ -15,6 +15,8 @@ struct ArtifactReader {
     let customRules: [CompiledArtifactRule]
     /// check-artifacts --mapping: this worker's probes (nil without --mapping).
     var mappingProbes: MappingProbes? = nil
+    /// Record size and value-count limits.
+    var limits = RecordLimits()
 
     static let progressStep = 8 << 20
 
@@ -50,7 +52,8 @@ struct ArtifactReader {
         }
         // The checker notices repeated fields (marks) and envelope keys itself, so the scanner's
         // quadratic duplicate pass is skipped unless a record is not checked field by field.
-        let stream = RecordStream(source: source, detectsDuplicateKeys: object == nil,
+        let stream = RecordStream(source: source, maxRecordBytes: limits.maxRecordBytes,
+                                  maxRecordValues: limits.maxRecordValues, detectsDuplicateKeys: object == nil,
                                   startOffset: job.range?.lowerBound ?? 0)
         defer {
             if job.chunk >= 0 { checker.chunkLines[job.chunk] = stream.linesConsumed }
@@ -97,7 +100,19 @@ struct ArtifactReader {
                 lastLine = problem.line
                 checker.diagnostics.add(MalformedRecord(error: problem.error), file: artifact.path, line: problem.line,
                                         column: problem.column, pointer: "")
+            }, limit: { problem in
+                lastLine = problem.line
+                let violation: CorruptArtifact
+                switch problem.kind {
+                case .bytes(let limit): violation = .recordTooLarge(limit: limit)
+                case .values(let count, let limit): violation = .tooManyValues(count: count, limit: limit)
+                }
+                checker.diagnostics.add(violation, file: artifact.path, line: problem.line, column: problem.column, pointer: "")
             })
+            if let trailing = source.trailingData {
+                checker.diagnostics.add(CorruptArtifact.trailingData(offset: trailing.offset, bytes: trailing.bytes, allZero: trailing.allZero),
+                                        file: artifact.path, line: stream.linesConsumed + 1, column: 1, pointer: "")
+            }
         } catch {
             checker.diagnostics.add(CorruptArtifact.truncated(reason: error.reason, lastLine: lastLine), file: artifact.path,
                                     line: lastLine, column: 1, pointer: "")
@@ -127,4 +142,11 @@ struct ArtifactReader {
     private func reportNote(_ note: JSONScanNote) {
         checker.report(note.violation { _ in nil }, at: note.offset, pointer: "")
     }
+}
+
+/// The limits of one artifact record: a larger one is reported (corrupt-artifact) and skipped.
+package struct RecordLimits: Sendable, Equatable {
+    package var maxRecordBytes = RecordStream.defaultMaxRecordBytes
+    package var maxRecordValues: Int? = RecordStream.defaultMaxRecordValues
+    package init() {}
 }

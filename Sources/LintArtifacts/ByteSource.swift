@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 import LintRules
 import LintModel
@@ -6,15 +5,19 @@ import LintJSON
 import LintSource
 import LintSupport
 
-/// Reads a file in chunks, inflating it through zlib when it starts with the gzip magic bytes.
-/// Never shells out; a truncated or corrupt gzip stream is an error with the offset reached.
+/// Reads a file in chunks, inflating it when it starts with the gzip magic bytes. Never shells
+/// out; a truncated or corrupt gzip stream is an error with the offset reached, and data after
+/// the last gzip member is reported through `trailingData` once the end is reached.
 public final class ByteSource {
     public let path: String
-    public let isGzip: Bool
+    public private(set) var isGzip: Bool
     /// Size on disk (compressed size for gzip), for progress.
     public let fileSize: Int
     private var file: UnsafeMutablePointer<FILE>?
-    private var gz: gzFile?
+    private var inflater: GzipInflater?
+    /// Plain input: bytes read to detect gzip, handed out before the rest of the file.
+    private var pending: [UInt8] = []
+    private var plainRead = 0
 
     public init(path: String) throws(InputError) {
         self.path = path
@@ -24,30 +27,37 @@ public final class ByteSource {
         guard let handle = fopen(path, "rb") else {
             throw InputError(path: path, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
-        var magic: [UInt8] = [0, 0]
-        let got = fread(&magic, 1, 2, handle)
-        isGzip = got == 2 && magic[0] == 0x1F && magic[1] == 0x8B
-        if isGzip {
-            fclose(handle)
-            guard let opened = gzopen(path, "rb") else {
-                throw InputError(path: path, reason: "cannot open the gzip stream")
-            }
-            gzbuffer(opened, 256 * 1024)
-            gz = opened
-        } else {
-            rewind(handle)
-            file = handle
-        }
+        isGzip = false
+        try start(handle)
     }
 
-    /// Standard input; gzip is detected by zlib itself, which passes plain text through unchanged.
+    /// Standard input; gzip is detected from its first bytes, as for files.
     public init(standardInput: Void) throws(InputError) {
         path = "<stdin>"
         fileSize = 0
-        isGzip = true
-        guard let opened = gzdopen(dup(0), "rb") else { throw InputError(path: path, reason: "cannot read standard input") }
-        gzbuffer(opened, 256 * 1024)
-        gz = opened
+        guard let handle = fdopen(dup(0), "rb") else { throw InputError(path: path, reason: "cannot read standard input") }
+        isGzip = false
+        try start(handle)
+    }
+
+    private func start(_ handle: UnsafeMutablePointer<FILE>) throws(InputError) {
+        var magic: [UInt8] = [0, 0]
+        let got = fread(&magic, 1, 2, handle)
+        if got == 2, magic[0] == 0x1F, magic[1] == 0x8B {
+            isGzip = true
+            file = handle
+            do throws(InputError) {
+                inflater = try GzipInflater(file: handle, path: path, prefix: magic)
+            } catch {
+                fclose(handle)
+                file = nil
+                throw error
+            }
+        } else {
+            file = handle
+            pending = Array(magic[0..<got])
+            plainRead = got
+        }
     }
 
     /// Bytes left to read when reading a range of a plain file (nil: to the end).
@@ -57,45 +67,49 @@ public final class ByteSource {
     public func restrict(to range: Range<Int>) throws(InputError) {
         guard let file, !isGzip else { throw InputError(path: path, reason: "only plain files can be read by range") }
         if fseek(file, range.lowerBound, SEEK_SET) != 0 { throw InputError(path: path, reason: "cannot seek") }
+        pending = []
+        plainRead = range.lowerBound
         remaining = range.count
     }
 
     deinit { close() }
 
     public func close() {
+        inflater = nil
         if let file { fclose(file) }
-        if let gz { gzclose(gz) }
         file = nil
-        gz = nil
     }
 
     /// Compressed bytes consumed so far (plain files: bytes read), for progress.
     public var consumed: Int {
-        if let gz { return Int(gzoffset(gz)) }
-        if let file { return ftell(file) }
-        return fileSize
+        if let inflater { return inflater.compressedRead }
+        return file == nil ? fileSize : plainRead
     }
+
+    /// Data after the last gzip member, found when the end was reached: where it starts, how
+    /// many bytes, and whether they are all zero (padding).
+    public var trailingData: (offset: Int, bytes: Int, allZero: Bool)? { inflater?.trailing }
 
     /// Reads up to `count` bytes into `buffer`; 0 means end of input.
     public func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
-        if let file {
-            let wanted = remaining.map { min($0, count) } ?? count
-            if wanted == 0 { return 0 }
-            let n = fread(buffer, 1, wanted, file)
-            if let left = remaining { remaining = left - n }
-            if n == 0, ferror(file) != 0 { throw InputError(path: path, reason: "read error") }
-            return n
+        if let inflater { return try inflater.read(into: buffer, count: count) }
+        guard let file else { return 0 }
+        var wanted = remaining.map { min($0, count) } ?? count
+        if wanted == 0 { return 0 }
+        var n = 0
+        if !pending.isEmpty {
+            n = min(pending.count, wanted)
+            buffer.copyMemory(from: pending, byteCount: n)
+            pending.removeFirst(n)
+            wanted -= n
         }
-        guard let gz else { return 0 }
-        let n = gzread(gz, buffer, UInt32(min(count, Int(Int32.max))))
-        // gzread reports a stream cut short (Z_BUF_ERROR) as a plain end of file: ask gzerror.
-        if n <= 0 {
-            var code: Int32 = 0
-            let message = gzerror(gz, &code).map { String(cString: $0) } ?? "corrupt gzip data"
-            if n < 0 || code != Z_OK {
-                throw InputError(path: path, reason: "gzip: \(message): the file is truncated or corrupt")
-            }
+        if wanted > 0 {
+            let got = fread(buffer + n, 1, wanted, file)
+            if got == 0, ferror(file) != 0 { throw InputError(path: path, reason: "read error: \(String(cString: strerror(errno)))") }
+            plainRead += got
+            n += got
         }
-        return Int(max(n, 0))
+        if let left = remaining { remaining = left - n }
+        return n
     }
 }

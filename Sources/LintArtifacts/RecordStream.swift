@@ -1,3 +1,4 @@
+import Foundation
 import LintRules
 import LintModel
 import LintJSON
@@ -6,8 +7,10 @@ import LintSupport
 
 /// Splits a byte source into JSON values: one per line (JSONL) or any whitespace-separated stream
 /// (chef-cli's pretty-printed records). Each value is scanned onto the scanner's tape and handed to
-/// the caller with its 1-based first line. A malformed value is reported and skipped: reading
-/// resumes at the next line that starts with `{` or `[`.
+/// the caller with its 1-based first line. A malformed value is reported and reading resumes at
+/// the next line; a line there that does not start a record is reported too, so every bad line
+/// gets its own finding. A record over the size or value-count limit is reported and skipped
+/// without reading more of it into memory than the limit.
 public final class RecordStream {
     public struct Record {
         /// The bytes of the current buffer; valid only during the callback.
@@ -24,9 +27,29 @@ public final class RecordStream {
         public let column: Int
     }
 
+    /// A record skipped because it passes a limit.
+    public struct LimitProblem {
+        public enum Kind: Equatable {
+            /// Larger than `limit` bytes (it was not read to its end).
+            case bytes(limit: Int)
+            /// At least `count` values, more than `limit`.
+            case values(count: Int, limit: Int)
+        }
+        public let kind: Kind
+        public let line: Int
+        public let column: Int
+    }
+
+    /// The default limits of one record: 16 MiB and a million values (the scanner's tape takes
+    /// 32 bytes a value, the buffer one byte a byte).
+    public static let defaultMaxRecordBytes = 16 << 20
+    public static let defaultMaxRecordValues = 1_000_000
+
     public var scanner: JSONScanner
-    /// Largest record accepted before the stream gives up (a runaway value).
+    /// Largest record read; a larger one is reported and skipped.
     public let maxRecordBytes: Int
+    /// Most values (tape entries) in one record; nil: no limit.
+    public let maxRecordValues: Int?
     private let source: ByteSource
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -39,18 +62,22 @@ public final class RecordStream {
     private var lineStart = 0
     /// Decompressed bytes before buffer[0].
     public private(set) var bytesBefore: Int
+    /// True after a malformed record until the next good one: a line must then start a record.
+    private var recovering = false
 
     /// `startOffset`: where in the file the source starts reading (for a range of a file); lines
     /// are counted from 1 at that point.
     public init(source: ByteSource, maxDepth: Int = 256, initialCapacity: Int = 1 << 20,
-                maxRecordBytes: Int = 1 << 30, detectsDuplicateKeys: Bool = true, startOffset: Int = 0) {
+                maxRecordBytes: Int = RecordStream.defaultMaxRecordBytes, maxRecordValues: Int? = nil,
+                detectsDuplicateKeys: Bool = true, startOffset: Int = 0) {
         self.bytesBefore = startOffset
         self.source = source
         self.scanner = JSONScanner(maxDepth: maxDepth)
         self.scanner.detectsDuplicateKeys = detectsDuplicateKeys
-        self.capacity = initialCapacity
-        self.maxRecordBytes = maxRecordBytes
-        self.buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: initialCapacity)
+        self.capacity = max(16, min(initialCapacity, max(maxRecordBytes, 16)))
+        self.maxRecordBytes = max(1, maxRecordBytes)
+        self.maxRecordValues = maxRecordValues
+        self.buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
     deinit { buffer.deallocate() }
@@ -60,9 +87,11 @@ public final class RecordStream {
     /// Line feeds consumed so far.
     public var linesConsumed: Int { line - 1 }
 
-    /// Calls `record` for each well-formed value and `problem` for each malformed one.
+    /// Calls `record` for each well-formed value, `problem` for each malformed one and `limit` for
+    /// each one over a limit (a second reading of a file that was checked once may ignore those).
     public func forEach(record: (Record, inout JSONScanner) -> Void,
-                        problem: (SyntaxProblem) -> Void) throws(InputError) {
+                        problem: (SyntaxProblem) -> Void,
+                        limit: (LimitProblem) -> Void = { _ in }) throws(InputError) {
         while true {
             skipWhitespace()
             if position == filled {
@@ -71,6 +100,13 @@ public final class RecordStream {
                 continue
             }
             let start = position
+            if recovering, buffer[start] != UInt8(ascii: "{"), buffer[start] != UInt8(ascii: "[") {
+                let (errorLine, errorColumn) = location(of: start)
+                let error = JSONSyntaxError(.unexpectedByte(found: buffer[start], expected: .recordStart), at: start)
+                problem(SyntaxProblem(error: error, line: errorLine, column: errorColumn))
+                try skipLine(from: start)
+                continue
+            }
             let buffered = UnsafeBufferPointer(start: buffer, count: filled)
             let scanned: Swift.Result<Int, JSONSyntaxError>
             do throws(JSONSyntaxError) {
@@ -78,23 +114,48 @@ public final class RecordStream {
             } catch {
                 scanned = .failure(error)
             }
+            if let most = maxRecordValues, scanner.tape.count > most {
+                let (recordLine, recordColumn) = location(of: start)
+                limit(LimitProblem(kind: .values(count: scanner.tape.count, limit: most), line: recordLine, column: recordColumn))
+                recovering = false
+                if case .success(let end) = scanned, end < filled || eof {
+                    advanceCountingLines(to: end)
+                } else {
+                    try skipLine(from: start)
+                }
+                continue
+            }
             switch scanned {
             case .success(let end):
                 // A top-level number could continue in the next chunk.
-                if end == filled, !eof, scanner.tape[0].kind == .number {
+                if end == filled, !eof, scanner.tape[0].kind == .number, filled - start < maxRecordBytes {
                     try refill()
                     continue
                 }
+                if end - start > maxRecordBytes {
+                    let (recordLine, recordColumn) = location(of: start)
+                    limit(LimitProblem(kind: .bytes(limit: maxRecordBytes), line: recordLine, column: recordColumn))
+                    advanceCountingLines(to: end)
+                    continue
+                }
+                recovering = false
                 record(Record(base: buffer, start: start, end: end, line: line), &scanner)
                 advanceCountingLines(to: end)
             case .failure(let error):
                 if error.isTruncation, !eof {
-                    try refill()
+                    if filled - start >= maxRecordBytes {
+                        let (recordLine, recordColumn) = location(of: start)
+                        limit(LimitProblem(kind: .bytes(limit: maxRecordBytes), line: recordLine, column: recordColumn))
+                        try skipLine(from: start)
+                    } else {
+                        try refill()
+                    }
                     continue
                 }
                 let (errorLine, errorColumn) = location(of: error.offset)
                 problem(SyntaxProblem(error: error, line: errorLine, column: errorColumn))
-                try resynchronize(after: max(error.offset, start + 1))
+                recovering = true
+                try skipLine(from: max(error.offset, start))
             }
         }
     }
@@ -128,34 +189,24 @@ public final class RecordStream {
         position = end
     }
 
-    /// Skips past a malformed value to the next line that starts a new top-level value.
-    private func resynchronize(after offset: Int) throws(InputError) {
-        advanceCountingLines(to: min(offset, filled))
+    /// Moves past the line break after `offset` (or to the end of the input), reading and
+    /// dropping as much as it takes: a line of any length costs no more memory than the buffer.
+    private func skipLine(from offset: Int) throws(InputError) {
+        advanceCountingLines(to: min(max(offset, position), filled))
         while true {
-            while position < filled {
-                let byte = buffer[position]
-                position += 1
-                if byte == 0x0A {
-                    line += 1
-                    lineStart = position
-                    if position < filled, buffer[position] == UInt8(ascii: "{") || buffer[position] == UInt8(ascii: "[") {
-                        return
-                    }
-                    if position == filled, !eof {
-                        try refill()
-                        if position < filled, buffer[position] == UInt8(ascii: "{") || buffer[position] == UInt8(ascii: "[") {
-                            return
-                        }
-                    }
-                }
+            if position < filled, let found = memchr(buffer + position, 0x0A, filled - position) {
+                let breakAt = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                advanceCountingLines(to: breakAt + 1)
+                return
             }
+            position = filled
             if eof { return }
             try refill()
         }
     }
 
-    /// Moves the unconsumed bytes to the front and reads more, growing the buffer when one value
-    /// does not fit.
+    /// Moves the unconsumed bytes to the front and reads more, growing the buffer (up to the
+    /// record limit) when one value does not fit.
     private func refill() throws(InputError) {
         if position > 0 {
             let keep = filled - position
@@ -166,14 +217,15 @@ public final class RecordStream {
             position = 0
         }
         if filled == capacity {
-            guard capacity < maxRecordBytes else {
-                throw InputError(path: source.path, reason: "a single record is larger than \(maxRecordBytes >> 20) MiB")
+            let grownCapacity = min(capacity * 2, max(maxRecordBytes, capacity))
+            guard grownCapacity > capacity else {
+                throw InputError(path: source.path, reason: "a single record is larger than \(maxRecordBytes) bytes")
             }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: grownCapacity)
             grown.update(from: buffer, count: filled)
             buffer.deallocate()
             buffer = grown
-            capacity *= 2
+            capacity = grownCapacity
         }
         let n = try source.read(into: buffer + filled, count: capacity - filled)
         if n == 0 { eof = true }

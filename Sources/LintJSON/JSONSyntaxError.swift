@@ -27,6 +27,8 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
         case key(orClose: Bool)
         case colon
         case commaOr(Character)
+        /// After a malformed record: the next line must start one.
+        case recordStart
     }
 
     public var kind: Kind

@@ -41,5 +41,16 @@ public enum InputFile {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw InputError(path: path, reason: "permission denied")
         }
+        // A device never ends (/dev/zero) and a socket cannot be read as a file; a pipe named on
+        // the command line is read (process substitution), as a file is.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFCHR: throw InputError(path: path, reason: "is a character device, not a file (use - for standard input)")
+            case S_IFBLK: throw InputError(path: path, reason: "is a block device, not a file")
+            case S_IFSOCK: throw InputError(path: path, reason: "is a socket, not a file")
+            default: break
+            }
+        }
     }
 }

@@ -59,7 +59,7 @@ import Testing
 
     /// Reading files: their I/O errors are exit-2 errors worded where the I/O happens (a damaged
     /// artifact surfaces them through corrupt-artifact, whose rule file adds the consequence).
-    static let ioFiles: Set<String> = ["ByteSource.swift", "ArtifactFiles.swift", "RecordStream.swift", "MetadataCopies.swift"]
+    static let ioFiles: Set<String> = ["ByteSource.swift", "GzipInflater.swift", "ArtifactFiles.swift", "RecordStream.swift", "MetadataCopies.swift"]
 
     /// `struct X: RuleViolation`, `extension Y: Violation` and the like.
     static func declaresViolation(_ line: String) -> Bool {

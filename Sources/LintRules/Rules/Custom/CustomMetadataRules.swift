@@ -49,9 +49,12 @@ struct CustomMetadataRules {
                 guard let member = node.member(key) else { return (ref, false) }
                 node = member.value
                 ref = member.keyRef
-            case .number(let index):
-                guard let elements = node.elements, index >= 0, Int(index) < elements.count else { return (ref, false) }
-                node = elements[Int(index)]
+            case .number(let number):
+                // Exact conversion: a path of 1e300 or NaN from a filter names no element (Int() would trap).
+                guard let elements = node.elements, let index = JQValue.index(number), index >= 0, index < elements.count else {
+                    return (ref, false)
+                }
+                node = elements[index]
                 ref = node.ref
             default:
                 return (ref, false)
@@ -64,7 +67,7 @@ struct CustomMetadataRules {
         path.map { component -> String in
             switch component {
             case .string(let key): return "/" + JSONPointer.escape(key)
-            case .number(let index): return "/" + String(Int(index))
+            case .number(let number): return "/" + (JQValue.index(number).map(String.init) ?? String(describing: number))
             default: return "/?"
             }
         }.joined()

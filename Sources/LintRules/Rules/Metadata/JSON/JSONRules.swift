@@ -149,6 +149,7 @@ extension JSONSyntaxError: Violation {
         case .key(let orClose): return orClose ? "a string key or '}'" : "a string key"
         case .colon: return "':' after the key"
         case .commaOr(let closing): return "',' or '\(closing)'"
+        case .recordStart: return "'{' starting the next record"
         }
     }
 

@@ -1,0 +1,89 @@
+import Foundation
+
+/// What the fuzz harnesses (fuzz/, `make fuzz`) run on each input, and what `make test` replays on
+/// the regression corpus in fixtures/fuzz/<harness>/. Each entry point must end, without a
+/// signal, on any bytes; findings are the normal outcome, and the harnesses only look for
+/// crashes, hangs and memory errors.
+public enum FuzzEntryPoints {
+    /// Harness names, as `make fuzz` and fixtures/fuzz/ spell them.
+    public static let names = ["json", "metadata", "artifacts", "config"]
+    // The mapping file harness (initial_domain_mapping.json) goes here once the mapping checker
+    // exists: add "mapping" to `names`, a case to `run`, and fixtures/fuzz/mapping/.
+
+    /// Runs the harness `name` on `bytes`; `fixtures` is the repository's fixtures directory.
+    public static func run(_ name: String, _ bytes: UnsafeRawBufferPointer, fixtures: String) {
+        switch name {
+        case "json": json(bytes)
+        case "metadata": metadata(bytes)
+        case "artifacts": artifacts(bytes, fixtures: fixtures)
+        case "config": config(bytes)
+        default: break
+        }
+    }
+
+    /// The scanner on the input as one document, then as a stream of values.
+    public static func json(_ bytes: UnsafeRawBufferPointer) {
+        let buffer = bytes.bindMemory(to: UInt8.self)
+        var scanner = JSONScanner(maxDepth: 64)
+        if (try? scanner.scanDocument(buffer)) != nil, let base = buffer.baseAddress {
+            _ = JSONTreeBuilder.build(scanner.tape, base).pointer(at: buffer.count / 2)
+        }
+        var offset = 0
+        var values = 0
+        while offset < buffer.count, values < 10_000 {
+            offset = JSONScanner.skipWhitespace(buffer, from: offset)
+            guard offset < buffer.count, let end = try? scanner.scanValue(in: buffer, from: offset), end > offset else { break }
+            offset = end
+            values += 1
+        }
+    }
+
+    /// Validation of the input as a metadata file, rendered in one output format (picked by the
+    /// input's length: rendering all four for every input would cost most of the time).
+    public static func metadata(_ bytes: UnsafeRawBufferPointer) {
+        let source = SourceFile(path: "fuzz.json", bytes: Array(bytes))
+        let diagnostics = MetadataValidator().validate(source).diagnostics
+        let format = OutputFormat.allCases[bytes.count % OutputFormat.allCases.count]
+        _ = Report(diagnostics: diagnostics, files: 1, rules: Rules.all).render(format, color: format == .text)
+    }
+
+    /// check-artifacts on the input as an artifact of the fixture metadata: the first byte picks
+    /// the item type (users, epics, comments, attachments) and the file suffix (.jsonl or .json).
+    public static func artifacts(_ bytes: UnsafeRawBufferPointer, fixtures: String) {
+        guard let first = bytes.first else { return }
+        let types = ["users", "epics", "comments", "attachments"]
+        let name = types[Int(first) % types.count] + (first & 0x10 == 0 ? ".jsonl" : ".json")
+        let directory = workDirectory
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent(name)
+        guard (try? Data(bytes.dropFirst()).write(to: file)) != nil else { return }
+        var options = ArtifactCheck.Options(metadataPath: fixtures + "/artifacts/metadata.json", paths: [directory.path])
+        options.workers = 1
+        options.recordLimits.maxRecordBytes = 1 << 16
+        options.recordLimits.maxRecordValues = 4096
+        _ = try? ArtifactCheck.run(options)
+        try? FileManager.default.removeItem(at: file)
+    }
+
+    /// The config loader on the input as a `.metadata-lint.yml` (custom rule filters are compiled,
+    /// not run).
+    public static func config(_ bytes: UnsafeRawBufferPointer) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let config = try? ConfigLoader.parse(text, path: "fuzz.yml") {
+            _ = config.allRules.count
+        }
+    }
+
+    /// A directory of this process's own in memory (/dev/shm when there is one), removed at exit.
+    private static let workDirectory: URL = {
+        let url = URL(fileURLWithPath: workPath)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: FuzzEntryPoints.workPath) }
+        return url
+    }()
+
+    private static let workPath: String = {
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        return base + "/metadata-lint-fuzz-\(getpid())"
+    }()
+}
