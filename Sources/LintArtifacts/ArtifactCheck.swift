@@ -65,6 +65,8 @@ public struct ArtifactCheck {
         public var pendingReferences = 0
         /// Record types of the metadata and the reserved item types.
         public var knownItemTypes: [String] = []
+        /// Files `Options.isIgnored` skipped.
+        public var ignored: [String] = []
     }
 
     struct Artifact {
@@ -76,6 +78,8 @@ public struct ArtifactCheck {
 
     public static func run(_ options: Options) throws(InputError) -> Result {
         let files = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+        let ignored = files.map(\.path).filter(options.isIgnored)
+        let ignoredPaths = Set(ignored)
         let copies = ArtifactFiles.metadataCopies(files.filter { !options.isIgnored($0.path) })
         let collector = DiagnosticCollector(policy: options.policy, cap: options.cap)
         let (validation, sources) = try validateMetadata(options, copies: copies, into: collector)
@@ -85,7 +89,7 @@ public struct ArtifactCheck {
             let (diagnostics, omitted) = collector.finish()
             return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: [:], errors: collector.errors,
                           warnings: collector.warnings, notes: collector.notes, metadataFailed: true, files: sources.count,
-                          sources: sources)
+                          sources: sources, ignored: ignored)
         }
         let schema = ArtifactSchema(metadata)
         let copyPaths = Set(copies.map(\.path))
@@ -136,8 +140,9 @@ public struct ArtifactCheck {
         references.resolve(workers.map(\.index), workers: workerCount, into: collector)
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
-                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: dataFiles.count,
-                      sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known)
+                      warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: dataFiles.filter { !ignoredPaths.contains($0.path) }.count,
+                      sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known,
+                      ignored: ignored)
     }
 
     /// Validates the metadata (--metadata, else the newest copy) and every copy the extractor

@@ -14,7 +14,7 @@ extension Report {
     /// only 10 annotations per type), the full text report on standard error. A run that produced something else (a diff, a formatted document) prints that instead, and
     /// its footer on standard error; so do the machine formats, whose output stays parseable.
     public func render(_ format: OutputFormat, color: Bool, quiet: Bool = false) -> (stdout: String, stderr: String) {
-        let footer = self.footer.map { $0 + "\n" }.joined()
+        let footer = (self.footer + ignoreNotes).map { $0 + "\n" }.joined()
         switch body {
         case .diff: return (rewrites.map(\.unifiedDiff).joined(), footer)
         case .document(let bytes): return (String(decoding: bytes, as: UTF8.self), footer)
@@ -23,7 +23,10 @@ extension Report {
         switch format {
         case .text: return (TextRenderer(color: color, quiet: quiet).render(self), "")
         case .json: return (JSONRenderer().render(diagnostics, rules: rules), footer)
-        case .sarif: return (SARIFRenderer(category: category).render(diagnostics, rules: rules), footer)
+        case .sarif:
+            var renderer = SARIFRenderer(category: category)
+            renderer.inputNotes = sarifInputNotes
+            return (renderer.render(diagnostics, rules: rules), footer)
         case .github:
             // The copy on standard error must not be read as workflow commands.
             return (GitHubRenderer().render(diagnostics, rules: rules), GitHubRenderer.inert(TextRenderer(color: false).render(self)))

@@ -58,8 +58,11 @@ public struct Report: Sendable {
     /// Inputs that could not be read: each is reported, the rest are still checked, and the run
     /// exits 2.
     public var inputErrors: [InputError] = []
-    /// Inputs found in directories that an `ignore` pattern skipped.
+    /// Inputs an `ignore` pattern of the config skipped (found in directories or beside a named
+    /// file, or named with `--force-exclude`).
     public var ignored: [String] = []
+    /// Inputs named on the command line that an `ignore` pattern matches, checked all the same.
+    public var checkedDespiteIgnore: [String] = []
     /// Which analysis a SARIF upload belongs to (`runAutomationDetails.id`), so code scanning keeps
     /// validate's and check-artifacts' results apart.
     public var category = "metadata-lint"

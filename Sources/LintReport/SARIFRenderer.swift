@@ -20,6 +20,9 @@ public struct SARIFRenderer: DiagnosticRenderer {
     /// category, so `validate` and `check-artifacts` uploads do not replace each other.
     public var category: String
     public var maxResults: Int
+    /// Notifications about the inputs (files an ignore pattern skipped or matched), each a
+    /// SARIF `notification` object.
+    public var inputNotes: [String] = []
 
     public init(category: String = "metadata-lint", maxResults: Int = SARIFRenderer.githubResultLimit) {
         self.category = category
@@ -42,10 +45,14 @@ public struct SARIFRenderer: DiagnosticRenderer {
         ])
         let omitted = diagnostics.count - kept.count
         var invocation: [(String, String)] = [("executionSuccessful", "true")]
+        var notifications = inputNotes
         if omitted > 0 {
             let keptSet = Set(kept)
             let left = diagnostics.indices.filter { !keptSet.contains($0) }.map { diagnostics[$0].severity }
-            invocation.append(("toolExecutionNotifications", "[" + Self.truncationNotice(left, total: diagnostics.count, limit: maxResults) + "]"))
+            notifications.append(Self.truncationNotice(left, total: diagnostics.count, limit: maxResults))
+        }
+        if !notifications.isEmpty {
+            invocation.append(("toolExecutionNotifications", "[" + notifications.joined(separator: ", ") + "]"))
         }
         return """
         {

@@ -29,9 +29,7 @@ public struct TextRenderer: Sendable {
             let types = records.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
             out += "records: \(types.isEmpty ? "none" : types.joined(separator: ", "))\n"
         }
-        for path in report.ignored {
-            out += "ignored by the config: \(path)\n"
-        }
+        for line in report.ignoreNotes { out += line + "\n" }
         if report.baselined > 0 {
             out += "\(report.baselined) finding\(report.baselined == 1 ? "" : "s") in the baseline not shown\n"
         }

@@ -41,7 +41,9 @@ struct CheckArtifactsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let config = try output.loadConfig()
+        // One run, one config: the one that governs the first artifact path (the ignore patterns
+        // apply to the data; the metadata may live elsewhere).
+        let config = try output.loadConfig(near: paths.first)
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
         options.mappingPath = mapping
         if let program = `where` {
@@ -62,7 +64,7 @@ struct CheckArtifactsCommand: ParsableCommand {
         if let progress { options.progress = { progress.update(done: $0, total: $1) } }
         let report: Report
         do throws(InputError) {
-            report = try CheckArtifacts.run(options, config: config)
+            report = try CheckArtifacts.run(options, config: config, exclusion: output.exclusion(named: true))
         } catch {
             Output.error(error.description)
             throw ExitCode(2)

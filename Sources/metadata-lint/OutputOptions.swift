@@ -64,11 +64,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write every finding to this baseline file (then --baseline FILE shows only new ones).")
     var writeBaseline: String?
 
-    @Option(name: .long, help: "Config file (default: .metadata-lint.yml in this directory or a parent).")
+    @Option(name: .long, help: "Config file (default: the nearest .metadata-lint.yml above each file, within its repository).")
     var config: String?
 
     @Flag(name: .long, help: "Ignore any config file.")
     var noConfig = false
+
+    @Flag(name: .long, help: "Skip files the config's ignore patterns match even when they are named on the command line.")
+    var forceExclude = false
 
     /// The format written to standard output (the first one without a file).
     var primaryFormat: OutputFormat { format.first { $0.path == nil }?.format ?? .text }
@@ -80,10 +83,29 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// The config in force, with --select and --ignore applied; a broken config or an unknown rule
-    /// is exit code 2 with its position.
-    func loadConfig() throws -> Config {
+    /// is exit code 2 with its position. `near`: the path whose config is discovered (default:
+    /// the working directory's).
+    func loadConfig(near path: String? = nil) throws -> Config {
+        let discovered = path.map(ConfigDiscovery.config(for:)) ?? ConfigLoader.discover()
+        return try loadConfig(at: discovered)
+    }
+
+    /// `paths` in groups that share a config (one group with --config or --no-config), each with
+    /// its config loaded as `loadConfig` does.
+    func loadConfigs(for paths: [String]) throws -> [(config: Config, paths: [String])] {
+        if noConfig || config != nil { return [(try loadConfig(at: nil), paths)] }
+        return try ConfigDiscovery.group(paths).map { (try loadConfig(at: $0.config), $0.paths) }
+    }
+
+    /// How the ignore patterns treat the paths given: `--force-exclude`, or paths the user did
+    /// not name (the defaults), are skipped when a pattern matches them.
+    func exclusion(named: Bool) -> InputExclusion.Mode {
+        forceExclude || !named ? .all : .exceptNamed
+    }
+
+    private func loadConfig(at discovered: String?) throws -> Config {
         var config = Config()
-        if !noConfig, let path = self.config ?? ConfigLoader.discover() {
+        if !noConfig, let path = self.config ?? discovered {
             do throws(ConfigError) {
                 config = try ConfigLoader.load(path)
             } catch {

@@ -7,5 +7,8 @@ extension OutputOptions {
         if !select.isEmpty || !ignoreRules.isEmpty {
             throw ValidationError("\(command) runs no lint rules: --select and --ignore do not apply")
         }
+        if forceExclude {
+            throw ValidationError("\(command) reads no config: --force-exclude does not apply")
+        }
     }
 }

@@ -40,12 +40,17 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = try output.loadConfig()
         let paths = files.isEmpty ? Validate.defaultPaths() : files
-        if fix || diff {
-            try output.finish(Fixes.run(paths, config: config, includeUnsafe: unsafeFixes, mode: diff ? .diff : .write))
-        } else {
-            try output.finish(Validate.run(paths, config: config, metadata: metadata))
+        let exclusion = output.exclusion(named: !files.isEmpty)
+        var report: Report?
+        // Each file under the config that governs it: files of different repositories or
+        // directories with their own config are checked in groups, into one report.
+        for (config, group) in try output.loadConfigs(for: paths) {
+            let part = fix || diff
+                ? Fixes.run(group, config: config, includeUnsafe: unsafeFixes, mode: diff ? .diff : .write, exclusion: exclusion)
+                : Validate.run(group, config: config, metadata: metadata, exclusion: exclusion)
+            if report == nil { report = part } else { report?.absorb(part) }
         }
+        if let report { try output.finish(report) }
     }
 }

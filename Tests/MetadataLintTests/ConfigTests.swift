@@ -19,8 +19,11 @@ import Testing
         #expect(config.customRules.map(\.id) == ["enum-values-named", "epic-assignee-limit"])
         #expect(config.customRules[1].itemTypes == ["epics"])
         #expect(config.customRules[0].line == 11)
-        #expect(ConfigLoader.isIgnored("test/fixtures/a.json", by: config))
-        #expect(!ConfigLoader.isIgnored("src/a.json", by: config))
+        // Patterns are relative to the config file's directory.
+        let directory = (Self.example as NSString).deletingLastPathComponent
+        #expect(ConfigLoader.isIgnored(directory + "/test/fixtures/a.json", by: config))
+        #expect(!ConfigLoader.isIgnored(directory + "/src/a.json", by: config))
+        #expect(!ConfigLoader.isIgnored("test/fixtures/a.json", by: config))
     }
 
     @Test func customMetadataRuleReportsAtEachPath() throws {

@@ -10,15 +10,20 @@ public enum CheckArtifacts {
     /// Diagnostics shown per rule and field in text output; the rest are counted.
     public static let perFieldLimit = 20
 
-    public static func run(_ options: ArtifactCheck.Options, config: Config) throws(InputError) -> Report {
+    /// `exclusion`: whether the config's ignore patterns skip the paths named too (`--force-exclude`);
+    /// files found in the directories named are skipped when a pattern matches them either way.
+    /// The `--metadata` and `--mapping` files are always read.
+    public static func run(_ options: ArtifactCheck.Options, config: Config,
+                           exclusion mode: InputExclusion.Mode = .exceptNamed) throws(InputError) -> Report {
         var options = options
         options.policy = config.policy
         options.customRules = config.customRules
-        options.isIgnored = { ConfigLoader.isIgnored($0, by: config) }
         options.devrevObjectTable = config.devrevObjectTable
         let spool = try StandardInputSpool(options.paths, itemType: options.itemType)
         defer { spool?.remove() }
         if let spool { options.paths = options.paths.map { $0 == "-" ? spool.path : $0 } }
+        let exclusion = InputExclusion(config: config, named: options.paths, mode: mode)
+        options.isIgnored = { exclusion.skips($0) }
         var result = try ArtifactCheck.run(options)
         if let itemType = options.itemType, result.diagnostics.contains(where: { $0.rule == Rules.unknownItemType.id }) {
             let known = result.knownItemTypes
@@ -34,6 +39,8 @@ public enum CheckArtifacts {
                             totals: Report.Totals(errors: result.errors, warnings: result.warnings, notes: result.notes),
                             files: result.files, rules: config.allRules)
         report.omitted = result.omitted
+        report.ignored = result.ignored
+        report.checkedDespiteIgnore = exclusion.checkedAnyway(options.paths)
         report.category = "metadata-lint/check-artifacts"
         report.records = result.metadataFailed ? nil : result.recordCounts
         report.metadataFailed = result.metadataFailed

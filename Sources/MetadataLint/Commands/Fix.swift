@@ -46,7 +46,9 @@ public enum Fixes {
 
     /// `metadata-lint validate --fix` (or `--diff`): fixes each file and reports what remains, with
     /// the fix counts as the report's `fixSummary`. Unreadable or unwritable files are input errors.
-    public static func run(_ paths: [String], config: Config, includeUnsafe: Bool, mode: Mode) -> Report {
+    public static func run(_ paths: [String], config: Config, includeUnsafe: Bool, mode: Mode,
+                           exclusion exclusionMode: InputExclusion.Mode = .exceptNamed) -> Report {
+        let exclusion = InputExclusion(config: config, named: paths, mode: exclusionMode)
         let runner = FixRunner(validator: MetadataValidator(config: config), includeUnsafe: includeUnsafe)
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
@@ -55,7 +57,7 @@ public enum Fixes {
         var ignored: [String] = []
         var summary = FixSummary(fixed: 0, unsafeFixable: 0, dryRun: mode == .diff)
         for path in paths {
-            if path != "-", ConfigLoader.isIgnored(path, by: config) {
+            if exclusion.skips(path) {
                 ignored.append(path)
                 continue
             }
@@ -78,6 +80,7 @@ public enum Fixes {
         report.sources = sources
         report.inputErrors = inputErrors
         report.ignored = ignored
+        report.checkedDespiteIgnore = exclusion.checkedAnyway(paths)
         report.rewrites = rewrites
         report.fixSummary = summary
         report.category = "metadata-lint/validate"

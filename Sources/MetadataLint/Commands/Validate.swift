@@ -5,15 +5,19 @@ import LintSource
 /// `metadata-lint validate`: each file through every rule, into one report.
 public enum Validate {
     /// `metadata`: the metadata mapping files are checked against (default: the one beside each).
-    public static func run(_ paths: [String], config: Config, metadata: String? = nil) -> Report {
+    /// `exclusion`: whether the config's ignore patterns skip the paths given (`.all`: with
+    /// `--force-exclude`, or when the paths are the defaults rather than named).
+    public static func run(_ paths: [String], config: Config, metadata: String? = nil,
+                           exclusion mode: InputExclusion.Mode = .exceptNamed) -> Report {
         let validator = MetadataValidator(config: config)
-        var mappings = MappingFiles(config: config, metadataPath: metadata, given: paths)
+        let exclusion = InputExclusion(config: config, named: paths, mode: mode)
+        var mappings = MappingFiles(config: config, metadataPath: metadata, given: paths, exclusion: exclusion)
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         var inputErrors: [InputError] = []
         var ignored: [String] = []
         for path in paths {
-            if path != "-", ConfigLoader.isIgnored(path, by: config) {
+            if exclusion.skips(path) {
                 ignored.append(path)
                 continue
             }
@@ -37,7 +41,8 @@ public enum Validate {
         var report = Report(diagnostics: diagnostics, files: sources.count, rules: config.allRules)
         report.sources = sources
         report.inputErrors = inputErrors
-        report.ignored = ignored
+        report.ignored = ignored + mappings.ignored
+        report.checkedDespiteIgnore = exclusion.checkedAnyway(paths)
         report.category = "metadata-lint/validate"
         return report
     }

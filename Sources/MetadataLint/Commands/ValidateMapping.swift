@@ -15,6 +15,10 @@ struct MappingFiles {
     let validator: MappingValidator
     /// `--metadata`: the metadata every mapping is checked against.
     let metadataPath: String?
+    /// Which files the config's ignore patterns skip.
+    let exclusion: InputExclusion
+    /// Mapping files beside a metadata file that an ignore pattern skipped.
+    private(set) var ignored: [String] = []
     /// Inputs already checked (standardized paths), so a file given and found beside another is checked once.
     private var checked: Set<String> = []
     /// Metadata read as a companion, by standardized path.
@@ -25,8 +29,9 @@ struct MappingFiles {
         case notJSON(String)
     }
 
-    init(config: Config, metadataPath: String?, given: [String]) {
+    init(config: Config, metadataPath: String?, given: [String], exclusion: InputExclusion) {
         self.config = config
+        self.exclusion = exclusion
         self.metadataPath = metadataPath
         validator = MappingValidator(policy: config.policy, customRules: config.customRules,
                                      table: config.devrevObjectTable ? .shipped : nil)
@@ -71,8 +76,12 @@ struct MappingFiles {
     mutating func validateBeside(_ metadataPath: String, metadata: MetadataValidator.Result) throws(InputError) -> (SourceFile, [Diagnostic])? {
         guard metadataPath != "-" else { return nil }
         let path = Self.beside(metadataPath, named: Self.mappingName)
-        guard FileManager.default.fileExists(atPath: path), !ConfigLoader.isIgnored(path, by: config),
-              checked.insert(Self.standardized(path)).inserted else { return nil }
+        guard FileManager.default.fileExists(atPath: path), !checked.contains(Self.standardized(path)) else { return nil }
+        if exclusion.skips(path) {
+            ignored.append(path)
+            return nil
+        }
+        checked.insert(Self.standardized(path))
         let source = try InputFile.read(path)
         let companion = self.metadataPath == nil ? metadata.metadata.map { MappingValidator.Companion(metadata: $0, source: metadata.source) }
             : try explicitCompanion()

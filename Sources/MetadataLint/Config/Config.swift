@@ -10,7 +10,7 @@ import LintReport
 public struct Config: Sendable {
     public var path: String?
     public var policy = RulePolicy()
-    /// fnmatch patterns; a file matching one is skipped.
+    /// gitignore-like patterns (`IgnorePatterns`) relative to the config file's directory.
     public var ignore: [String] = []
     public var customRules: [CustomRule] = []
     /// `devrev-object-table: off` turns off the checks against DevRev's table of object types.

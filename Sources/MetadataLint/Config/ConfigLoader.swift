@@ -13,18 +13,10 @@ import LintReport
 public enum ConfigLoader {
     public static let fileNames = [".metadata-lint.yml", ".metadata-lint.yaml"]
 
-    /// The config in `directory` or the nearest parent that has one.
+    /// The config in `directory` or the nearest parent that has one, never above the repository
+    /// root (see `ConfigDiscovery`).
     public static func discover(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
-        var url = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
-            for name in fileNames {
-                let candidate = url.appendingPathComponent(name).path
-                if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
-        }
+        ConfigDiscovery.config(from: directory)
     }
 
     public static func load(_ path: String) throws(ConfigError) -> Config {
@@ -74,6 +66,9 @@ public enum ConfigLoader {
             case "ignore":
                 guard let patterns = value.sequence else { throw fail(value, "\"ignore\" is a list of path patterns") }
                 config.ignore = try strings(patterns, what: "an \"ignore\" pattern", fail: fail)
+                for (pattern, node) in zip(config.ignore, patterns) {
+                    if let problem = IgnorePatterns.problem(in: pattern) { throw fail(node, problem) }
+                }
             case "devrev-object-table":
                 config.devrevObjectTable = try switchValue(value, key: key, fail: fail)
             case "custom-rules":
@@ -157,16 +152,9 @@ public enum ConfigLoader {
         return result
     }
 
-    /// True when `path` matches one of the config's ignore patterns (as given, or relative to the
-    /// config file's directory). `*` matches across `/`.
+    /// True when one of the config's ignore patterns matches `path` or a directory above it
+    /// (`IgnorePatterns` has the syntax).
     public static func isIgnored(_ path: String, by config: Config) -> Bool {
-        guard !config.ignore.isEmpty else { return false }
-        var candidates = [path]
-        if let configPath = config.path {
-            let base = URL(fileURLWithPath: configPath).deletingLastPathComponent().standardizedFileURL.path + "/"
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            if absolute.hasPrefix(base) { candidates.append(String(absolute.dropFirst(base.count))) }
-        }
-        return config.ignore.contains { pattern in candidates.contains { fnmatch(pattern, $0, 0) == 0 } }
+        IgnorePatterns(config).matches(path)
     }
 }
