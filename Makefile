@@ -134,7 +134,7 @@ memcheck: release
 # Each harness runs FUZZ_SECONDS (niced), seeded from fixtures/ and fixtures/fuzz/<harness>/, whose
 # regression corpus `make test` replays; figures go to .build-fuzz/logs/summary.txt.
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES ?= json metadata artifacts config
+FUZZ_HARNESSES ?= json metadata artifacts mapping config
 FUZZ_FLAGS := -c release --build-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address -Xswiftc -use-ld=lld
 
 fuzz-build: deps

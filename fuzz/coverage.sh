@@ -8,12 +8,13 @@ swift build --build-tests --build-path .build-cov -Xswiftc -profile-generate -Xs
 binary=$(find .build-cov -name metadata-lintPackageTests.xctest -type f | head -1)
 tools=$(dirname "$(command -v swift)")
 declare -A sources=(
-    [json]="Sources/MetadataLint/JSON/JSONScanner.swift Sources/MetadataLint/JSON/JSONTreeBuilder.swift Sources/MetadataLint/JSON/JSONStringDecoder.swift"
-    [metadata]="$(ls Sources/MetadataLint/Model/*.swift Sources/MetadataLint/Rules/*/*.swift Sources/MetadataLint/Lint/*.swift | tr '\n' ' ')"
-    [artifacts]="$(ls Sources/MetadataLint/Artifacts/*.swift | tr '\n' ' ')"
+    [json]="Sources/LintJSON/JSONScanner.swift Sources/LintJSON/JSONTreeBuilder.swift Sources/LintJSON/JSONStringDecoder.swift"
+    [metadata]="$(find Sources/LintModel Sources/LintRules/Reading Sources/LintRules/Rules/Metadata Sources/LintRules/MetadataValidator.swift -name '*.swift' | tr '\n' ' ')"
+    [artifacts]="$(ls Sources/LintArtifacts/*.swift | tr '\n' ' ')"
+    [mapping]="$(find Sources/LintRules/Mapping Sources/LintRules/Rules/Mapping Sources/LintRules/MappingValidator.swift -name '*.swift' | tr '\n' ' ')"
     [config]="Sources/MetadataLint/Config/ConfigLoader.swift Sources/MetadataLint/Config/Limits.swift Sources/JQ/JQProgramScan.swift"
 )
-for harness in json metadata artifacts config; do
+for harness in json metadata artifacts mapping config; do
     rm -rf .build-cov/profiles && mkdir -p .build-cov/profiles
     FUZZ_REPLAY_ONLY=$harness LLVM_PROFILE_FILE=.build-cov/profiles/%p.profraw swift test --skip-build --build-path .build-cov \
         --filter "FuzzRegressionTests" >/dev/null 2>&1 || true

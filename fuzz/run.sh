@@ -36,6 +36,10 @@ seed() {
                 { printf "\\$(printf '%03o' "$byte")"; cat "$f"; } > "$into/seed-$n"
                 n=$((n + 1))
             done ;;
+        mapping)
+            for f in fixtures/snap-in/*initial_domain_mapping.json fixtures/mapping/*/*/initial_domain_mapping.json; do
+                cp "$f" "$into/$(echo "$f" | tr '/' '_')"
+            done ;;
         config)
             cp fixtures/config/*.yml "$into/"
             printf 'limits:\n  max-record-bytes: 16 MiB\n  filter-time: 500ms\n' > "$into/limits.yml"

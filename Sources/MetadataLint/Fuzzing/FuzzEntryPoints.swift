@@ -6,9 +6,7 @@ import Foundation
 /// crashes, hangs and memory errors.
 public enum FuzzEntryPoints {
     /// Harness names, as `make fuzz` and fixtures/fuzz/ spell them.
-    public static let names = ["json", "metadata", "artifacts", "config"]
-    // The mapping file harness (initial_domain_mapping.json) goes here once the mapping checker
-    // exists: add "mapping" to `names`, a case to `run`, and fixtures/fuzz/mapping/.
+    public static let names = ["json", "metadata", "artifacts", "mapping", "config"]
 
     /// Runs the harness `name` on `bytes`; `fixtures` is the repository's fixtures directory.
     public static func run(_ name: String, _ bytes: UnsafeRawBufferPointer, fixtures: String) {
@@ -16,6 +14,7 @@ public enum FuzzEntryPoints {
         case "json": json(bytes)
         case "metadata": metadata(bytes)
         case "artifacts": artifacts(bytes, fixtures: fixtures)
+        case "mapping": mapping(bytes, fixtures: fixtures)
         case "config": config(bytes)
         default: break
         }
@@ -63,6 +62,28 @@ public enum FuzzEntryPoints {
         options.recordLimits.maxRecordValues = 4096
         _ = try? ArtifactCheck.run(options)
         try? FileManager.default.removeItem(at: file)
+    }
+
+    /// The input as an initial_domain_mapping.json, checked against the snap-in fixture's metadata
+    /// (read once) and DevRev's shipped object table, rendered in one output format.
+    public static func mapping(_ bytes: UnsafeRawBufferPointer, fixtures: String) {
+        let source = SourceFile(path: "initial_domain_mapping.json", bytes: Array(bytes))
+        let result = MappingValidator().validate(source, companion: mappingCompanion(fixtures: fixtures))
+        let format = OutputFormat.allCases[bytes.count % OutputFormat.allCases.count]
+        _ = Report(diagnostics: result.diagnostics, files: 1, rules: Rules.all).render(format, color: format == .text)
+    }
+
+    nonisolated(unsafe) private static var companion: MappingValidator.Companion??
+
+    private static func mappingCompanion(fixtures: String) -> MappingValidator.Companion? {
+        if let companion { return companion }
+        let path = fixtures + "/snap-in/external_domain_metadata.json"
+        let loaded = (FileManager.default.contents(atPath: path)).flatMap { data -> MappingValidator.Companion? in
+            let source = SourceFile(path: path, bytes: Array(data))
+            return MetadataValidator().validate(source).metadata.map { MappingValidator.Companion(metadata: $0, source: source) }
+        }
+        companion = .some(loaded)
+        return loaded
     }
 
     /// The config loader on the input as a `.metadata-lint.yml` (custom rule filters are compiled,
