@@ -44,7 +44,10 @@ struct CheckArtifactsTool: AgentTool {
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: try arguments.string("item_type"))
         options.policy = config.policy
         options.customRules = config.customRules
-        options.isIgnored = { ConfigLoader.isIgnored($0, by: config) }
+        // Ruff's rule, as on the command line: the paths named are checked, files found under them
+        // are skipped when an ignore pattern matches.
+        let exclusion = InputExclusion(config: config, named: paths, mode: .exceptNamed)
+        options.isIgnored = { exclusion.skips($0) }
         let limit = try arguments.int("per_rule_limit") ?? 20
         guard limit >= 0 else { throw ToolFailure("\"per_rule_limit\" must be 0 or more") }
         options.cap = limit == 0 ? nil : limit
