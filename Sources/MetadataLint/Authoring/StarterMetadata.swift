@@ -47,7 +47,9 @@ public enum StarterMetadata {
         }
     }
 
-    static let users = OrderedJSON.object([
+    // Computed, not a stored global: LeakSanitizer cannot follow the enum-tagged pointer a global
+    // of an indirect enum holds, and reports its boxes as leaked.
+    static var users: OrderedJSON { .object([
         ("name", .string("User")),
         ("fields", .object([
             ("email", .object([
@@ -56,5 +58,5 @@ public enum StarterMetadata {
             ])),
             ("display_name", .object([("name", .string("Display name")), ("type", .string("text"))])),
         ])),
-    ])
+    ]) }
 }
