@@ -324,16 +324,6 @@ CASES = [
 
 # Cases whose fix is still being ported from the old layout onto the pipeline targets (issue 15).
 PENDING = {
-    "rule-debug-dropped",
-    "rule-env",
-    "rule-import",
-    "rule-repeat",
-    "where-repeat",
-    "where-repeat-two-workers",
-    "metadata-rule-repeat",
-    "where-memory",
-    "where-long-builtin",
-    "where-one-call-memory",
     "gzip-array-bomb",
     "gzip-string-bomb",
     "record-values",

@@ -9,6 +9,11 @@ struct FilterBudgetOptions: ParsableArguments {
     @Option(name: .long, help: "Memory the process may grow by during one filter run: bytes, or e.g. 512MiB (default 1GiB).")
     var filterMemory: String?
 
+    func validate() throws {
+        var scratch = Limits()
+        try apply(to: &scratch)
+    }
+
     func apply(to limits: inout Limits) throws {
         if let filterTime {
             guard let seconds = Limits.parseSeconds(filterTime) else {
@@ -32,6 +37,11 @@ struct RecordLimitOptions: ParsableArguments {
 
     @Option(name: .long, help: "Most JSON values in one record (default 1000000).")
     var maxRecordValues: Int?
+
+    func validate() throws {
+        var scratch = Limits()
+        try apply(to: &scratch)
+    }
 
     func apply(to limits: inout Limits) throws {
         if let maxRecordBytes {

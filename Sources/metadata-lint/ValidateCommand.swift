@@ -21,6 +21,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup(title: "Limits") var budgets: FilterBudgetOptions
+
     @Flag(name: .long, help: "Apply the safe fixes to the files, then report what remains.")
     var fix = false
 
@@ -40,7 +42,8 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = try output.loadConfig()
+        var config = try output.loadConfig()
+        try budgets.apply(to: &config.limits)
         let paths = files.isEmpty ? Validate.defaultPaths() : files
         if fix || diff {
             try output.finish(Fixes.run(paths, config: config, includeUnsafe: unsafeFixes, mode: diff ? .diff : .write))

@@ -14,6 +14,9 @@ public enum CheckArtifacts {
         var options = options
         options.policy = config.policy
         options.customRules = config.customRules
+        options.customRuleOptions = config.limits.configRuleOptions
+        options.recordLimits.maxRecordBytes = config.limits.maxRecordBytes
+        options.recordLimits.maxRecordValues = config.limits.maxRecordValues
         options.isIgnored = { ConfigLoader.isIgnored($0, by: config) }
         options.devrevObjectTable = config.devrevObjectTable
         let spool = try StandardInputSpool(options.paths, itemType: options.itemType)

@@ -28,8 +28,7 @@ struct MappingFiles {
     init(config: Config, metadataPath: String?, given: [String]) {
         self.config = config
         self.metadataPath = metadataPath
-        validator = MappingValidator(policy: config.policy, customRules: config.customRules,
-                                     table: config.devrevObjectTable ? .shipped : nil)
+        validator = MappingValidator(config: config)
         checked = Set(given.filter { $0 != "-" }.map(Self.standardized))
     }
 

@@ -9,9 +9,9 @@ public struct Limits: Sendable, Equatable {
     public var maxRecordBytes = RecordStream.defaultMaxRecordBytes
     public var maxRecordValues = RecordStream.defaultMaxRecordValues
     /// Time budget of one run of a custom rule or --where filter, in seconds.
-    public var filterSeconds: Double = 10
+    public var filterSeconds = JQOptions.defaultTimeBudget
     /// Memory the process may grow by during one run of a filter.
-    public var filterMemoryBytes = 1 << 30
+    public var filterMemoryBytes = JQOptions.defaultMemoryBudget
 
     public init() {}
 
