@@ -44,6 +44,7 @@ struct CheckArtifactsTool: AgentTool {
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: try arguments.string("item_type"))
         options.policy = config.policy
         options.customRules = config.customRules
+        options.apply(config.limits)
         options.isIgnored = { ConfigLoader.isIgnored($0, by: config) }
         let limit = try arguments.int("per_rule_limit") ?? 20
         guard limit >= 0 else { throw ToolFailure("\"per_rule_limit\" must be 0 or more") }

@@ -14,9 +14,7 @@ public enum CheckArtifacts {
         var options = options
         options.policy = config.policy
         options.customRules = config.customRules
-        options.customRuleOptions = config.limits.configRuleOptions
-        options.recordLimits.maxRecordBytes = config.limits.maxRecordBytes
-        options.recordLimits.maxRecordValues = config.limits.maxRecordValues
+        options.apply(config.limits)
         options.isIgnored = { ConfigLoader.isIgnored($0, by: config) }
         options.devrevObjectTable = config.devrevObjectTable
         let spool = try StandardInputSpool(options.paths, itemType: options.itemType)

@@ -56,3 +56,12 @@ public struct Limits: Sendable, Equatable {
         return seconds <= 86_400 ? seconds : nil
     }
 }
+
+extension ArtifactCheck.Options {
+    /// Record limits and custom-rule budgets from `limits` (the config's, with the flags over them).
+    public mutating func apply(_ limits: Limits) {
+        customRuleOptions = limits.configRuleOptions
+        recordLimits.maxRecordBytes = limits.maxRecordBytes
+        recordLimits.maxRecordValues = limits.maxRecordValues
+    }
+}
