@@ -39,7 +39,7 @@ import Testing
     /// directory holds the config.yml its files are validated with.
     static let customGroupRules = Rules.all.filter { $0.group == .custom }
 
-    @Test(arguments: customGroupRules.map(\.id))
+    @Test(.disabled(if: HardeningTests.underThreadSanitizer, "ThreadSanitizer defers the halt signal"), arguments: customGroupRules.map(\.id))
     func customGroupFixturesReportExactlyTheExpectedPositions(rule: String) throws {
         let directory = TestSupport.fixture("rules/\(rule)")
         let config = try ConfigLoader.load(directory.appendingPathComponent("config.yml").path)
