@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JQ
 import LintRules
 import LintModel
 import LintJSON
@@ -23,6 +24,8 @@ public struct ArtifactCheck {
         /// Decides per record whether to check it (`--where`); nil checks every record.
         public var recordFilter: (@Sendable () -> any RecordFilter)? = nil
         public var customRules: [CustomRule] = []
+        /// How custom rules run: isolated, with the time and memory budgets of `limits:`.
+        public var customRuleOptions = JQOptions.configRuleDefaults
         /// Uncompressed JSONL files at least this large are split between workers.
         public var minimumSplitSize = WorkPlan.minimumSplitSize
         /// Files found in directories for which this returns true are skipped (config `ignore`).
@@ -149,7 +152,8 @@ public struct ArtifactCheck {
     /// wrote among the paths, each with every metadata rule and positions in its own file.
     static func validateMetadata(_ options: Options, copies: [ArtifactFiles.MetadataCopy],
                                  into collector: DiagnosticCollector) throws(InputError) -> (MetadataValidator.Result, [String: SourceFile]) {
-        let validator = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
+        var validator = MetadataValidator(policy: options.policy, customRules: options.customRules.filter { $0.target == .metadata })
+        validator.customRuleOptions = options.customRuleOptions
         let source: SourceFile
         if let given = options.metadataPath {
             source = try InputFile.read(given)
@@ -188,6 +192,9 @@ public struct ArtifactCheck {
         let cap = options.cap
         let filterFactory = options.recordFilter
         let customRules = options.customRules
+        let customRuleOptions = options.customRuleOptions
+        // A rule stopped by a budget on one worker is not run again on any.
+        let ruleStops = FilterStop.perRule(customRules)
         let mappingProbes = options.mappingProbes
         let jobs = plan.assign(workers: workerCount)
         let budget = options.referenceBudget
@@ -202,9 +209,9 @@ public struct ArtifactCheck {
             index.hashMask = hashMask
             references.configure(index)
             let checker = RecordChecker(schema: schema, diagnostics: DiagnosticCollector(policy: policy, cap: cap), index: index)
-            let filter = filterFactory?()
+            let filter = filterFactory.map { BoundRecordFilter.bind($0(), to: checker) }
             // libjq is not thread-safe: each worker compiles its own filters.
-            let rules = CompiledArtifactRule.compile(customRules)
+            let rules = CompiledArtifactRule.compile(customRules, options: customRuleOptions, stops: ruleStops, checker: checker)
             let probes = mappingProbes.isEmpty ? nil : MappingProbes(mappingProbes)
             for job in jobs[worker] {
                 ArtifactReader(checker: checker, job: job, progress: box, filter: filter,

@@ -11,8 +11,9 @@ struct MappingStep {
 
     init(_ path: String, options: ArtifactCheck.Options, metadata: Metadata, metadataSource: SourceFile) throws(InputError) {
         let source = try InputFile.read(path)
-        let validator = MappingValidator(policy: options.policy, customRules: options.customRules,
+        var validator = MappingValidator(policy: options.policy, customRules: options.customRules,
                                          table: options.devrevObjectTable ? .shipped : nil)
+        validator.customRuleOptions = options.customRuleOptions
         let result = validator.validate(source, companion: MappingValidator.Companion(metadata: metadata, source: metadataSource))
         diagnostics = result.diagnostics
         probes = result.dataProbes

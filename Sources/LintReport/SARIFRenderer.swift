@@ -81,11 +81,12 @@ public struct SARIFRenderer: DiagnosticRenderer {
             ("shortDescription", JSONWriter.object([("text", JSONWriter.quote(rule.summary))])),
             ("fullDescription", JSONWriter.object([("text", JSONWriter.quote(rule.explanation))])),
         ]
-        // Custom rules live in the user's config, not in our docs.
-        let helpURI = rule.group == .custom ? nil : rulesDocumentURI + "#" + rule.id
+        // Custom rules live in the user's config, not in our docs (filter-limit, of the same group, is ours).
+        let fromConfig = rule.group == .custom && Rules.info(rule.id) == nil
+        let helpURI = fromConfig ? nil : rulesDocumentURI + "#" + rule.id
         if let helpURI { pairs.append(("helpUri", JSONWriter.quote(helpURI))) }
         var markdown = "**\(rule.docs.what)**\n\n\(rule.docs.why)"
-        if !rule.docs.example.isEmpty, rule.group != .custom { markdown += "\n\nExample:\n\n```\n\(rule.docs.example)\n```" }
+        if !rule.docs.example.isEmpty, !fromConfig { markdown += "\n\nExample:\n\n```\n\(rule.docs.example)\n```" }
         markdown += "\n\n\(rule.docs.fix)"
         if let helpURI { markdown += "\n\n[Documentation](\(helpURI))" }
         pairs += [

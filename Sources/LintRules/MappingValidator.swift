@@ -1,3 +1,4 @@
+import JQ
 import LintModel
 import LintJSON
 import LintSource
@@ -14,6 +15,8 @@ protocol MappingCheck: Sendable {
 public struct MappingValidator: Sendable {
     public var policy: RulePolicy
     public var customRules: [CustomRule]
+    /// How custom rules run: isolated, with the time and memory budgets of `limits:`.
+    public var customRuleOptions = JQOptions.configRuleDefaults
     /// DevRev's object table; nil turns the table checks off.
     public var table: DevRevObjectTable?
     /// How long a constant jq program may run before it is given up.
@@ -66,7 +69,7 @@ public struct MappingValidator: Sendable {
             if companion != nil { probes = context.dataProbes }
         }
         if customRules.contains(where: { $0.target == .mapping }) {
-            CustomMetadataRules(rules: customRules, target: .mapping).run(on: source, root: root, sink: &sink)
+            CustomMetadataRules(rules: customRules, target: .mapping, options: customRuleOptions).run(on: source, root: root, sink: &sink)
         }
         return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), mapping: mapping, source: source,
                       dataProbes: probes)

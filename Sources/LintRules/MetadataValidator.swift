@@ -1,3 +1,4 @@
+import JQ
 import LintModel
 import LintJSON
 import LintSource
@@ -8,6 +9,8 @@ public struct MetadataValidator: Sendable {
     public var policy: RulePolicy
     public var maxDepth: Int
     public var customRules: [CustomRule]
+    /// How custom rules run: isolated, with the time and memory budgets of `limits:`.
+    public var customRuleOptions = JQOptions.configRuleDefaults
 
     public init(policy: RulePolicy = RulePolicy(), maxDepth: Int = 256, customRules: [CustomRule] = []) {
         self.policy = policy
@@ -32,7 +35,7 @@ public struct MetadataValidator: Sendable {
             check.check(metadata, &sink)
         }
         if !customRules.isEmpty {
-            CustomMetadataRules(rules: customRules).run(on: source, root: root, sink: &sink)
+            CustomMetadataRules(rules: customRules, options: customRuleOptions).run(on: source, root: root, sink: &sink)
         }
         return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), metadata: metadata, source: source)
     }

@@ -8,7 +8,7 @@ import LintSupport
 public enum Rules {
     /// Every built-in rule, grouped in the order `rules` lists them.
     public static let all: [RuleInfo] = catalogue(readerRules + modelChecks.flatMap(\.rules) + artifact
-        + mappingReaderRules + mappingChecks.flatMap(\.rules) + mappingData)
+        + mappingReaderRules + mappingChecks.flatMap(\.rules) + mappingData + filterRules)
 
     /// Rules reported while scanning the JSON and reading the model.
     static let readerRules = [
@@ -56,6 +56,9 @@ public enum Rules {
 
     /// Mapping rules reported by check-artifacts --mapping, from the data.
     package static let mappingData = [mappingJQRuntime, mappingEnumUnmappedValue]
+
+    /// Rules about running custom rules and --where filters (budgets), reported wherever they run.
+    package static let filterRules = [filterLimit]
 
     /// Each rule once, ordered by group, in the order first listed within a group.
     static func catalogue(_ rules: [RuleInfo]) -> [RuleInfo] {

@@ -40,20 +40,27 @@ struct CheckArtifactsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup(title: "Limits") var recordLimits: RecordLimitOptions
+
+    @OptionGroup(title: "Limits") var budgets: FilterBudgetOptions
+
     func run() throws {
         // One run, one config: the one that governs the first artifact path (the ignore patterns
         // apply to the data; the metadata may live elsewhere).
-        let config = try output.loadConfig(near: paths.first)
+        var config = try output.loadConfig(near: paths.first)
+        try recordLimits.apply(to: &config.limits)
+        try budgets.apply(to: &config.limits)
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: itemType)
         options.mappingPath = mapping
         if let program = `where` {
+            let whereOptions = config.limits.whereOptions
             do throws(JQError) {
-                _ = try JQRecordFilter(program)
+                _ = try JQRecordFilter(program, options: whereOptions)
             } catch {
                 FileHandle.standardError.write(Data(("--where: " + error.message + "\n").utf8))
                 throw ExitCode(2)
             }
-            options.recordFilter = { JQRecordFilter.compiled(program) }
+            options.recordFilter = JQRecordFilter.factory(program, options: whereOptions)
         }
         options.cap = output.format.allSatisfy { $0.format == .text } ? CheckArtifacts.perFieldLimit : nil
         if let workers {

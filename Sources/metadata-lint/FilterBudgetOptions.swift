@@ -9,6 +9,11 @@ struct FilterBudgetOptions: ParsableArguments {
     @Option(name: .long, help: "Memory the process may grow by during one filter run: bytes, or e.g. 512MiB (default 1GiB).")
     var filterMemory: String?
 
+    func validate() throws {
+        var scratch = Limits()
+        try apply(to: &scratch)
+    }
+
     func apply(to limits: inout Limits) throws {
         if let filterTime {
             guard let seconds = Limits.parseSeconds(filterTime) else {
@@ -33,6 +38,11 @@ struct RecordLimitOptions: ParsableArguments {
     @Option(name: .long, help: "Most JSON values in one record (default 1000000).")
     var maxRecordValues: Int?
 
+    func validate() throws {
+        var scratch = Limits()
+        try apply(to: &scratch)
+    }
+
     func apply(to limits: inout Limits) throws {
         if let maxRecordBytes {
             guard let bytes = Limits.parseBytes(maxRecordBytes) else {
@@ -44,25 +54,5 @@ struct RecordLimitOptions: ParsableArguments {
             guard maxRecordValues > 0 else { throw ValidationError("--max-record-values must be 1 or more") }
             limits.maxRecordValues = maxRecordValues
         }
-    }
-}
-
-/// The summary lines about files an ignore pattern matches.
-enum IgnoredFiles {
-    static func footer(ignored: [String], checkedAnyway: [String]) -> [String] {
-        var lines: [String] = []
-        if !ignored.isEmpty {
-            lines.append("ignored \(count(ignored.count)) matching an ignore pattern of the config: \(list(ignored))")
-        }
-        if !checkedAnyway.isEmpty {
-            lines.append("checked \(count(checkedAnyway.count)) named on the command line although an ignore pattern matches (--force-exclude skips them): \(list(checkedAnyway))")
-        }
-        return lines
-    }
-
-    static func count(_ n: Int) -> String { n == 1 ? "1 file" : "\(n) files" }
-
-    static func list(_ paths: [String]) -> String {
-        paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", …" : "")
     }
 }

@@ -41,6 +41,10 @@ struct QueryCommand: ParsableCommand {
             if !optionsEnded && word == "--" { optionsEnded = true; continue }
             if !optionsEnded && word.hasPrefix("-") && word.count > 1 {
                 switch word {
+                case "-h", "--help":
+                    // The words bypass ArgumentParser, so help is asked for here: it prints this
+                    // command's usage and exits 0.
+                    throw CleanExit.helpRequest(QueryCommand.self)
                 case "--compact-output": parsed.options.compact = true
                 case "--raw-output": parsed.options.raw = true
                 case "--sort-keys": parsed.options.sortKeys = true

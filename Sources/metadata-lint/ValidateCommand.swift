@@ -21,6 +21,8 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup(title: "Limits") var budgets: FilterBudgetOptions
+
     @Flag(name: .long, help: "Apply the safe fixes to the files, then report what remains.")
     var fix = false
 
@@ -45,7 +47,9 @@ struct ValidateCommand: ParsableCommand {
         var report: Report?
         // Each file under the config that governs it: files of different repositories or
         // directories with their own config are checked in groups, into one report.
-        for (config, group) in try output.loadConfigs(for: paths) {
+        for (governing, group) in try output.loadConfigs(for: paths) {
+            var config = governing
+            try budgets.apply(to: &config.limits)
             let part = fix || diff
                 ? Fixes.run(group, config: config, includeUnsafe: unsafeFixes, mode: diff ? .diff : .write, exclusion: exclusion)
                 : Validate.run(group, config: config, metadata: metadata, exclusion: exclusion)

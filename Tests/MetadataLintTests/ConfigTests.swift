@@ -80,7 +80,7 @@ import Testing
     @Test(arguments: [
         ("rules:\n  unused-categroy: off\n", "c.yml:2:3: unknown rule \"unused-categroy\": did you mean \"unused-category\"?"),
         ("rules:\n  empty-enum: loud\n", "c.yml:2:15: rule \"empty-enum\" is set to \"loud\": use off, error, warning or note"),
-        ("custom_rules: []\n", "c.yml:1:1: unknown key \"custom_rules\": did you mean \"custom-rules\"? (allowed: rules, ignore, custom-rules, devrev-object-table)"),
+        ("custom_rules: []\n", "c.yml:1:1: unknown key \"custom_rules\": did you mean \"custom-rules\"? (allowed: rules, ignore, custom-rules, devrev-object-table, limits)"),
         ("custom-rules:\n  - id: x\n    message: m\n    filter: .a |||\n", "c.yml:4:13: the filter of custom rule \"x\" does not compile"),
         ("custom-rules:\n  - id: Bad_Id\n    message: m\n    filter: .\n", "c.yml:2:9: custom rule id \"Bad_Id\" must be kebab-case"),
         ("custom-rules:\n  - id: x\n    message: m\n    filter: .\n    item-types: [a]\n", "c.yml:5:17: \"item-types\" applies to rules with \"on: artifacts\""),

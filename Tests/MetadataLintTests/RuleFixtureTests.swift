@@ -35,6 +35,24 @@ import Testing
         #expect(diagnostics.isEmpty, "\(rule): \(TestSupport.summary(diagnostics))")
     }
 
+    /// Built-in rules about custom rules (filter-limit) need a custom rule to report: each fixture
+    /// directory holds the config.yml its files are validated with.
+    static let customGroupRules = Rules.all.filter { $0.group == .custom }
+
+    @Test(.disabled(if: HardeningTests.underThreadSanitizer, "ThreadSanitizer defers the halt signal"), arguments: customGroupRules.map(\.id))
+    func customGroupFixturesReportExactlyTheExpectedPositions(rule: String) throws {
+        let directory = TestSupport.fixture("rules/\(rule)")
+        let config = try ConfigLoader.load(directory.appendingPathComponent("config.yml").path)
+        let expected = try String(contentsOf: directory.appendingPathComponent("fail.expected"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init).sorted()
+        let validator = MetadataValidator(config: config)
+        let failing = validator.validate(try InputFile.read(directory.appendingPathComponent("fail.json").path)).diagnostics
+        #expect(failing.map { "\($0.line):\($0.column)" }.sorted() == expected, "\(rule): \(TestSupport.summary(failing))")
+        #expect(failing.allSatisfy { $0.rule == rule && $0.severity == Rules.info(rule)?.defaultSeverity })
+        let passing = validator.validate(try InputFile.read(directory.appendingPathComponent("pass.json").path)).diagnostics
+        #expect(passing.isEmpty, "\(rule): \(TestSupport.summary(passing))")
+    }
+
     @Test func catalogueIsComplete() {
         let ids = Rules.all.map(\.id)
         #expect(Set(ids).count == ids.count, "rule ids are unique")

@@ -36,7 +36,11 @@ import Testing
         let mapping = Rules.all.filter { $0.group == .mapping }.map { rule in
             Case(snapshot: "fixtures/mapping/\(rule.id)/fail.snap", arguments: MappingFixtureTests.command(rule.id, "fail"))
         }
-        return rules + artifacts + renderers + mapping
+        let custom = Rules.all.filter { $0.group == .custom }.map { rule in
+            Case(snapshot: "fixtures/rules/\(rule.id)/fail.snap",
+                 arguments: ["validate", "--config", "fixtures/rules/\(rule.id)/config.yml", "fixtures/rules/\(rule.id)/fail.json"])
+        }
+        return rules + artifacts + renderers + mapping + custom
     }
 
     /// Standard output, standard error (when there is any) and the exit status, as one text.

@@ -44,6 +44,7 @@ struct CheckArtifactsTool: AgentTool {
         var options = ArtifactCheck.Options(metadataPath: metadata, paths: paths, itemType: try arguments.string("item_type"))
         options.policy = config.policy
         options.customRules = config.customRules
+        options.apply(config.limits)
         // Ruff's rule, as on the command line: the paths named are checked, files found under them
         // are skipped when an ignore pattern matches.
         let exclusion = InputExclusion(config: config, named: paths, mode: .exceptNamed)

@@ -18,6 +18,7 @@ public enum CheckArtifacts {
         var options = options
         options.policy = config.policy
         options.customRules = config.customRules
+        options.apply(config.limits)
         options.devrevObjectTable = config.devrevObjectTable
         let spool = try StandardInputSpool(options.paths, itemType: options.itemType)
         defer { spool?.remove() }

@@ -33,8 +33,7 @@ struct MappingFiles {
         self.config = config
         self.exclusion = exclusion
         self.metadataPath = metadataPath
-        validator = MappingValidator(policy: config.policy, customRules: config.customRules,
-                                     table: config.devrevObjectTable ? .shipped : nil)
+        validator = MappingValidator(config: config)
         checked = Set(given.filter { $0 != "-" }.map(Self.standardized))
     }
 

@@ -15,6 +15,8 @@ public struct Config: Sendable {
     public var customRules: [CustomRule] = []
     /// `devrev-object-table: off` turns off the checks against DevRev's table of object types.
     public var devrevObjectTable = true
+    /// Record and filter limits (`limits:`), with the command line's flags applied over them.
+    public var limits = Limits()
 
     public init() {}
 
@@ -37,5 +39,13 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
 extension MetadataValidator {
     public init(config: Config) {
         self.init(policy: config.policy, customRules: config.customRules)
+        customRuleOptions = config.limits.configRuleOptions
+    }
+}
+
+extension MappingValidator {
+    public init(config: Config) {
+        self.init(policy: config.policy, customRules: config.customRules, table: config.devrevObjectTable ? .shipped : nil)
+        customRuleOptions = config.limits.configRuleOptions
     }
 }

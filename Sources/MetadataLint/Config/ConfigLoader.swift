@@ -26,7 +26,7 @@ public enum ConfigLoader {
         return try parse(text, path: path)
     }
 
-    static let topKeys = ["rules", "ignore", "custom-rules", "devrev-object-table"]
+    static let topKeys = ["rules", "ignore", "custom-rules", "devrev-object-table", "limits"]
     static let ruleKeys = ["id", "severity", "message", "on", "item-types", "filter"]
 
     public static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
@@ -71,6 +71,8 @@ public enum ConfigLoader {
                 }
             case "devrev-object-table":
                 config.devrevObjectTable = try switchValue(value, key: key, fail: fail)
+            case "limits":
+                config.limits = try limits(value, fail: fail)
             case "custom-rules":
                 guard let rules = value.sequence else { throw fail(value, "\"custom-rules\" is a list of rules") }
                 for ruleNode in rules {
@@ -125,7 +127,7 @@ public enum ConfigLoader {
         }
         let filterNode = mapping[Node("filter")]
         do throws(JQError) {
-            _ = try JQFilter(filter)
+            _ = try JQFilter(filter, options: JQOptions.configRuleDefaults)
         } catch {
             throw fail(filterNode, "the filter of custom rule \"\(id)\" does not compile: \(error.message.replacingOccurrences(of: "\n", with: " "))")
         }

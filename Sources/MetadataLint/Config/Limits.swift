@@ -9,9 +9,9 @@ public struct Limits: Sendable, Equatable {
     public var maxRecordBytes = RecordStream.defaultMaxRecordBytes
     public var maxRecordValues = RecordStream.defaultMaxRecordValues
     /// Time budget of one run of a custom rule or --where filter, in seconds.
-    public var filterSeconds: Double = 10
+    public var filterSeconds = JQOptions.defaultTimeBudget
     /// Memory the process may grow by during one run of a filter.
-    public var filterMemoryBytes = 1 << 30
+    public var filterMemoryBytes = JQOptions.defaultMemoryBudget
 
     public init() {}
 
@@ -54,5 +54,14 @@ public struct Limits: Sendable, Equatable {
         guard let value = Double(trimmed.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else { return nil }
         let seconds = value * scale
         return seconds <= 86_400 ? seconds : nil
+    }
+}
+
+extension ArtifactCheck.Options {
+    /// Record limits and custom-rule budgets from `limits` (the config's, with the flags over them).
+    public mutating func apply(_ limits: Limits) {
+        customRuleOptions = limits.configRuleOptions
+        recordLimits.maxRecordBytes = limits.maxRecordBytes
+        recordLimits.maxRecordValues = limits.maxRecordValues
     }
 }

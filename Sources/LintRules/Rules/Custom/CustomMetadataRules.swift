@@ -5,20 +5,34 @@ import LintSource
 import LintSupport
 
 /// Runs custom metadata (or mapping) rules: each jq filter outputs paths (as `path(...)` does) or
-/// `{path, message}` objects, and each becomes a diagnostic at that node of the file.
+/// `{path, message}` objects, and each becomes a diagnostic at that node of the file. Filters run
+/// isolated (see `JQOptions.isolated`) on a large stack, each within the budgets of `options`; a
+/// rule past one is a filter-limit finding and the other rules go on.
 struct CustomMetadataRules {
     let rules: [CustomRule]
     /// Which file the rules are for: the metadata, or a mapping file (`on: mapping`).
     var target: CustomRule.Target = .metadata
+    var options = JQOptions.configRuleDefaults
 
     func run(on source: SourceFile, root: JSONNode, sink: inout DiagnosticSink) {
+        var collected = sink
+        // One large-stack thread for every rule, rather than one per compile and per run.
+        JQStack.run { runRules(on: source, root: root, sink: &collected) }
+        sink = collected
+    }
+
+    private func runRules(on source: SourceFile, root: JSONNode, sink: inout DiagnosticSink) {
         for rule in rules where rule.target == target {
             let outputs: [JQValue]
             do throws(JQError) {
-                let filter = try JQFilter(rule.filter)
+                let filter = try JQFilter(rule.filter, options: options)
                 outputs = try source.bytes.withUnsafeBufferPointer { bytes throws(JQError) in try filter.values(json: bytes) }
             } catch {
-                sink.report(CustomRuleFinding.failed(rule, error: error.message, onRecord: false), at: root.ref)
+                if let limit = FilterLimit(filter: .customRule(id: rule.id), error: error, options: options, scope: .file) {
+                    sink.report(limit, at: root.ref)
+                } else {
+                    sink.report(CustomRuleFinding.failed(rule, error: error.message, onRecord: false), at: root.ref)
+                }
                 continue
             }
             for output in outputs {
