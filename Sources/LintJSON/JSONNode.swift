@@ -2,7 +2,8 @@ import Foundation
 import LintSource
 import LintSupport
 
-/// A JSON value with the place it came from: its byte offset and its JSON pointer.
+/// A JSON value with the place it came from: its byte offset and its path, from which its JSON
+/// pointer is spelled out when asked for.
 public final class JSONNode: Sendable {
     public enum Value: Sendable {
         case null
@@ -16,16 +17,25 @@ public final class JSONNode: Sendable {
     public let value: Value
     /// Byte offset of the value's first byte.
     public let offset: Int
-    /// RFC 6901 pointer from the document root.
-    public let pointer: String
+    /// Where the value stands (nil: the document root).
+    public let path: JSONPath?
 
     public init(value: Value, offset: Int, pointer: String) {
         self.value = value
         self.offset = offset
-        self.pointer = pointer
+        self.path = pointer.isEmpty ? nil : JSONPath(parent: nil, step: .literal(pointer))
     }
 
-    public var ref: SourceRef { SourceRef(offset: offset, pointer: pointer) }
+    public init(value: Value, offset: Int, path: JSONPath?) {
+        self.value = value
+        self.offset = offset
+        self.path = path
+    }
+
+    /// RFC 6901 pointer from the document root.
+    public var pointer: String { path?.pointer ?? "" }
+
+    public var ref: SourceRef { SourceRef(offset: offset, path: path) }
 
     public var members: [JSONMember]? {
         if case .object(let members) = value { return members }
@@ -68,19 +78,31 @@ public final class JSONNode: Sendable {
 
     /// The pointer of the value that starts, or whose key starts, at `offset`.
     public func pointer(at target: Int) -> String? {
-        if offset == target { return pointer }
-        switch value {
-        case .array(let elements):
-            for element in elements { if let found = element.pointer(at: target) { return found } }
-        case .object(let members):
-            for member in members {
-                if member.keyOffset == target { return member.value.pointer }
-                if let found = member.value.pointer(at: target) { return found }
+        pointers(at: [target])[target]
+    }
+
+    /// The pointers of the values that start, or whose keys start, at each of `targets`, found in
+    /// one walk of the tree (a walk per offset would be quadratic in the number of findings).
+    public func pointers(at targets: Set<Int>) -> [Int: String] {
+        var found: [Int: String] = [:]
+        guard !targets.isEmpty else { return found }
+        var pending: [JSONNode] = [self]
+        while let node = pending.popLast() {
+            if targets.contains(node.offset), found[node.offset] == nil { found[node.offset] = node.pointer }
+            switch node.value {
+            case .array(let elements):
+                pending.append(contentsOf: elements.reversed())
+            case .object(let members):
+                for member in members where targets.contains(member.keyOffset) && found[member.keyOffset] == nil {
+                    found[member.keyOffset] = member.value.pointer
+                }
+                pending.append(contentsOf: members.reversed().map(\.value))
+            default:
+                break
             }
-        default:
-            break
+            if found.count == targets.count { break }
         }
-        return nil
+        return found
     }
 }
 
@@ -90,7 +112,7 @@ public struct JSONMember: Sendable {
     public let value: JSONNode
 
     /// Where a diagnostic about the key itself points.
-    public var keyRef: SourceRef { SourceRef(offset: keyOffset, pointer: value.pointer) }
+    public var keyRef: SourceRef { SourceRef(offset: keyOffset, path: value.path) }
 }
 
 /// A JSON number kept as its exact source text.
@@ -107,8 +129,7 @@ public struct JSONNumber: Sendable, Equatable {
 public enum JSONPointer {
     /// Escapes one reference token (RFC 6901: `~` → `~0`, `/` → `~1`).
     public static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
-        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        JSONPath.escape(token)
     }
 
     public static func appending(_ pointer: String, _ token: String) -> String {

@@ -6,11 +6,13 @@ import LintSupport
 public enum JSONTreeBuilder {
     public static func build(_ tape: JSONTape, _ base: UnsafePointer<UInt8>, from index: Int = 0,
                              pointer: String = "") -> JSONNode {
-        node(tape, base, index, pointer)
+        node(tape, base, index, pointer.isEmpty ? nil : JSONPath(parent: nil, step: .literal(pointer)))
     }
 
+    /// Each value gets a one-step path below its parent's: pointers are spelled out only when a
+    /// diagnostic needs one.
     private static func node(_ tape: JSONTape, _ base: UnsafePointer<UInt8>, _ index: Int,
-                             _ pointer: String) -> JSONNode {
+                             _ path: JSONPath?) -> JSONNode {
         let entry = tape[index]
         let value: JSONNode.Value
         switch entry.kind {
@@ -28,7 +30,7 @@ public enum JSONTreeBuilder {
             elements.reserveCapacity(Int(entry.count))
             var k = index + 1
             for n in 0..<Int(entry.count) {
-                elements.append(node(tape, base, k, pointer + "/" + String(n)))
+                elements.append(node(tape, base, k, JSONPath(parent: path, step: .index(n))))
                 k = tape[k].next
             }
             value = .array(elements)
@@ -39,12 +41,12 @@ public enum JSONTreeBuilder {
             for _ in 0..<Int(entry.count) {
                 let keyEntry = tape[k]
                 let key = JSONStringDecoder.decode(base, keyEntry)
-                let child = node(tape, base, k + 1, JSONPointer.appending(pointer, key))
+                let child = node(tape, base, k + 1, JSONPath(parent: path, step: .key(key)))
                 members.append(JSONMember(key: key, keyOffset: keyEntry.start, value: child))
                 k = tape[k + 1].next
             }
             value = .object(members)
         }
-        return JSONNode(value: value, offset: entry.start, pointer: pointer)
+        return JSONNode(value: value, offset: entry.start, path: path)
     }
 }

@@ -5,17 +5,17 @@ import LintSource
 /// The source lines diagnostics point into, read when rendering: from memory when the report holds
 /// the file, otherwise with one streaming pass over the file (gzip included) for just those lines.
 enum Snippets {
-    static func load(for diagnostics: [Diagnostic], sources: [String: SourceFile]) -> [String: [Int: String]] {
+    static func load(for diagnostics: [Diagnostic], sources: [String: SourceFile]) -> [String: [Int: SnippetLine]] {
         var wanted: [String: Set<Int>] = [:]
         for diagnostic in diagnostics where diagnostic.line > 0 {
             wanted[diagnostic.file, default: []].insert(diagnostic.line)
         }
-        var found: [String: [Int: String]] = [:]
+        var found: [String: [Int: SnippetLine]] = [:]
         for (file, lines) in wanted {
             if let source = sources[file] {
-                found[file] = Dictionary(uniqueKeysWithValues: lines.map { ($0, source.lines.text(ofLine: $0, in: source.bytes)) })
+                found[file] = Dictionary(uniqueKeysWithValues: lines.map { ($0, SnippetLine(source.lines.text(ofLine: $0, in: source.bytes))) })
             } else {
-                found[file] = LineReader.lines(lines, of: file)
+                found[file] = LineReader.lines(lines, of: file).mapValues(SnippetLine.init)
             }
         }
         return found
@@ -26,8 +26,8 @@ enum Snippets {
 
     /// The text around `column` (1-based, in Unicode scalars): the whole line when short, otherwise
     /// up to `windowWidth` scalars on each side, marked with "…"; and the caret's column in it.
-    static func window(_ line: String, column: Int) -> (text: String, caret: Int) {
-        let scalars = Array(line.unicodeScalars)
+    static func window(_ line: SnippetLine, column: Int) -> (text: String, caret: Int) {
+        let scalars = line.scalars
         let at = min(max(column - 1, 0), scalars.count)
         let from = max(0, at - windowWidth)
         let to = min(scalars.count, at + windowWidth)
@@ -39,6 +39,16 @@ enum Snippets {
         }
         if to < scalars.count { text += "…" }
         return (text, caret)
+    }
+}
+
+/// A source line split into Unicode scalars once: each finding's window then costs its own width,
+/// not the line's (a minified file with thousands of findings on its one line stays linear).
+struct SnippetLine: Sendable {
+    let scalars: [Unicode.Scalar]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
     }
 }
 

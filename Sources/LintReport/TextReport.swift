@@ -60,10 +60,10 @@ public struct TextRenderer: Sendable {
         }.joined()
     }
 
-    func renderOne(_ d: Diagnostic, line source: String?) -> String {
+    func renderOne(_ d: Diagnostic, line source: SnippetLine?) -> String {
         let position = d.line > 0 ? "\(d.file):\(d.line):\(d.column)" : d.file
         var out = "\(paint(position, "1")): \(paint(d.severity.rawValue, Self.colorCode(d.severity)))[\(d.rule)]: \(Self.visible(d.message))\n"
-        if let source, d.line > 0, !source.isEmpty {
+        if let source, d.line > 0, !source.scalars.isEmpty {
             let (window, caret) = Snippets.window(source, column: d.column)
             let text = Self.visible(window)
             let number = String(d.line)

@@ -25,7 +25,13 @@ public struct MetadataValidator: Sendable {
         public var source: SourceFile
     }
 
+    /// Suggestions ("did you mean") share one work budget per file, so a file with thousands of
+    /// unknown names costs no more than a bounded amount of searching.
     public func validate(_ source: SourceFile) -> Result {
+        Suggest.withBudget { validateWithin(source) }
+    }
+
+    private func validateWithin(_ source: SourceFile) -> Result {
         var sink = DiagnosticSink(source: source, policy: policy)
         guard let root = parse(source, &sink) else {
             return Result(diagnostics: sink.diagnostics.sorted(by: Diagnostic.ordered), metadata: nil, source: source)
@@ -54,8 +60,9 @@ public struct MetadataValidator: Sendable {
         }
         switch outcome {
         case .success(let root):
+            let pointers = root.pointers(at: Set(scanner.notes.map(\.offset)))
             for note in scanner.notes {
-                sink.report(note.violation { sink.line(of: $0) }, at: SourceRef(offset: note.offset, pointer: root.pointer(at: note.offset) ?? ""))
+                sink.report(note.violation { sink.line(of: $0) }, at: SourceRef(offset: note.offset, pointer: pointers[note.offset] ?? ""))
             }
             return root
         case .failure(let error):

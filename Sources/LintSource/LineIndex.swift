@@ -7,13 +7,19 @@ import LintSupport
 public struct LineIndex: Sendable {
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// Columns on long lines without counting the whole line for each finding.
+    let columns: ColumnIndex
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var starts = [0]
+        var longest = 0
         for k in 0..<bytes.count where bytes[k] == 0x0A {
+            longest = max(longest, k + 1 - starts[starts.count - 1])
             starts.append(k + 1)
         }
+        longest = max(longest, bytes.count - starts[starts.count - 1])
         lineStarts = starts
+        columns = ColumnIndex(bytes, longestLine: longest)
     }
 
     public init(_ bytes: [UInt8]) {
@@ -31,13 +37,16 @@ public struct LineIndex: Sendable {
         return low + 1
     }
 
-    /// 1-based line and column of `offset` in `bytes`.
+    /// 1-based line and column of `offset` in `bytes` (the bytes this index was made from).
     public func location(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         let line = line(of: offset)
         let lineStart = lineStarts[line - 1]
+        let stop = min(offset, bytes.count)
+        if let column = columns.column(of: stop, lineStart: lineStart, in: bytes) {
+            return (line, column)
+        }
         var column = 1
         var k = lineStart
-        let stop = min(offset, bytes.count)
         while k < stop {
             if bytes[k] & 0xC0 != 0x80 { column += 1 }
             k += 1

@@ -24,10 +24,11 @@ public enum MetadataFormatter {
         case .success(let scanned):
             document = scanned
         }
+        let pointers = document.root.pointers(at: Set(document.duplicateKeys.map(\.offset)))
         for note in document.duplicateKeys {
             guard case .duplicateKey(let key, let first) = note.kind else { continue }
             sink.report(FormatRefusal.duplicateKey(JSONDuplicateKey(key: key, firstLine: source.lines.line(of: first))),
-                        at: SourceRef(offset: note.offset, pointer: document.root.pointer(at: note.offset) ?? ""))
+                        at: SourceRef(offset: note.offset, pointer: pointers[note.offset] ?? ""))
         }
         if !sink.diagnostics.isEmpty { return .failure(Refusal(diagnostics: sink.diagnostics)) }
         var writer = Writer(document: document)

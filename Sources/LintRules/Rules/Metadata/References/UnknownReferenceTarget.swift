@@ -43,8 +43,7 @@ struct UnknownReferenceTargetCheck: MetadataCheck {
     var rules: [RuleInfo] { [Rules.unknownReferenceTarget] }
 
     func check(_ metadata: Metadata, _ sink: inout DiagnosticSink) {
-        let types = metadata.recordTypes.map(\.key)
-        let categories = metadata.categories.map(\.key)
+        let declared = DeclaredTargets(recordTypes: metadata.recordTypes.map(\.key), categories: metadata.categories.map(\.key))
         let sources = metadata.allReferences.map { ($0.owner, $0.field, $0.spec.targets, UnknownReferenceTarget.Source.refersTo) }
             + metadata.allFields.filter { !$0.field.typeKeys.isEmpty }.map { ($0.owner, $0.field, $0.field.typeKeyTargets, .typeKeys) }
         for (owner, field, targets, source) in sources {
@@ -52,12 +51,12 @@ struct UnknownReferenceTargetCheck: MetadataCheck {
                 let found: UnknownReferenceTarget.Problem
                 switch target.kind {
                 case .malformed: found = .malformed
-                case .record(let name) where !types.contains(name): found = .unknownRecordType(name)
-                case .category(let name) where !categories.contains(name): found = .unknownCategory(name)
+                case .record(let name) where !declared.isRecordType(name): found = .unknownRecordType(name)
+                case .category(let name) where !declared.isCategory(name): found = .unknownCategory(name)
                 default: continue
                 }
                 sink.report(UnknownReferenceTarget(target: target.raw, field: .field(field.key, of: owner), problem: found,
-                                                   recordTypes: types, categories: categories, source: source), at: target.keyRef)
+                                                   declared: declared, source: source), at: target.keyRef)
             }
         }
     }
@@ -75,8 +74,7 @@ public struct UnknownReferenceTarget: RuleViolation {
     public let target: String
     public let field: Subject
     public let problem: Problem
-    public let recordTypes: [String]
-    public let categories: [String]
+    public let declared: DeclaredTargets
     public var source: Source = .refersTo
 
     /// Where the target is written: a refers_to key, or an entry of type_keys.
@@ -87,23 +85,42 @@ public struct UnknownReferenceTarget: RuleViolation {
         switch problem {
         case .malformed:
             var fix = "write \"#record:<record type>\" or \"#category:<category>\""
-            if recordTypes.contains(target) { fix = "write \"#record:\(target)\"" }
-            else if categories.contains(target) { fix = "write \"#category:\(target)\"" }
+            if declared.isRecordType(target) { fix = "write \"#record:\(target)\"" }
+            else if declared.isCategory(target) { fix = "write \"#category:\(target)\"" }
             return "\(what) does not start with #record: or #category:: \(fix)"
         case .unknownRecordType(let name):
-            return "\(what) names record type \"\(name)\", which is not declared\(Self.hint(name, recordTypes, categories, isRecord: true))"
+            return "\(what) names record type \"\(name)\", which is not declared\(Self.hint(name, declared.recordTypes, isOther: declared.isCategory(name), isRecord: true))"
         case .unknownCategory(let name):
-            return "\(what) names category \"\(name)\", which is not declared in record_type_categories\(Self.hint(name, categories, recordTypes, isRecord: false))"
+            return "\(what) names category \"\(name)\", which is not declared in record_type_categories\(Self.hint(name, declared.categories, isOther: declared.isRecordType(name), isRecord: false))"
         }
     }
 
-    static func hint(_ name: String, _ same: [String], _ other: [String], isRecord: Bool) -> String {
+    static func hint(_ name: String, _ same: [String], isOther: Bool, isRecord: Bool) -> String {
         if let suggestion = Suggest.didYouMean(name, in: same, prefix: isRecord ? "#record:" : "#category:") {
             return ": " + suggestion
         }
-        if other.contains(name) {
+        if isOther {
             return ": \"\(name)\" is a \(isRecord ? "category" : "record type"), write \"\(isRecord ? "#category:" : "#record:")\(name)\""
         }
         return ": declare it or fix the name"
     }
+}
+
+/// The record types and categories a file declares: in file order for suggestions, and as sets,
+/// since every reference target is looked up (a list search each would be quadratic).
+public final class DeclaredTargets: Sendable {
+    public let recordTypes: [String]
+    public let categories: [String]
+    private let recordTypeSet: Set<String>
+    private let categorySet: Set<String>
+
+    public init(recordTypes: [String], categories: [String]) {
+        self.recordTypes = recordTypes
+        self.categories = categories
+        recordTypeSet = Set(recordTypes)
+        categorySet = Set(categories)
+    }
+
+    public func isRecordType(_ name: String) -> Bool { recordTypeSet.contains(name) }
+    public func isCategory(_ name: String) -> Bool { categorySet.contains(name) }
 }
