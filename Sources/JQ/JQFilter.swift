@@ -80,7 +80,7 @@ public final class JQFilter {
         if word == "module" { return "jq: error: a module directive has no use in a custom rule: remove it" }
         let what = word == "modulemeta" ? "modulemeta reads module files, and module search" : "\(word) reads other files, and module search"
         if isolated {
-            return "jq: error: \(what) is disabled for filters from a config file: a custom rule sees only the file it checks"
+            return "jq: error: \(what) is disabled for filters from a config file or a mapping file: such a filter sees only its input"
         }
         return "jq: error: \(what) is disabled: pass a library directory with -L DIR to allow modules"
     }

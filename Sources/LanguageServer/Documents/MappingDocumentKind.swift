@@ -18,8 +18,7 @@ public struct MappingDocumentKind: DocumentKind {
     }
 
     public func analyze(_ source: SourceFile, config: Config, previous: (any DocumentAnalysis)?) -> any DocumentAnalysis {
-        let validator = MappingValidator(policy: config.policy, customRules: config.customRules,
-                                         table: config.devrevObjectTable ? .shipped : nil)
+        let validator = MappingValidator(config: config)
         let directory = (source.path as NSString).deletingLastPathComponent
         let metadataPath = directory.isEmpty ? Self.metadataName : (directory as NSString).appendingPathComponent(Self.metadataName)
         let result: MappingValidator.Result

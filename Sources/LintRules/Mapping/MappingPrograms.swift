@@ -69,34 +69,30 @@ package struct MappingPrograms: Sendable {
         }
     }
 
+    /// Runs a constant program on `null` under a time and a memory budget: past the time budget
+    /// the run is halted (libjq checks between instructions), not left spinning on a thread of its
+    /// own. A mapping file is someone else's code, so the run is isolated as config rules are (no
+    /// `$ENV`, no module search).
     static func runOnNull(_ program: String, timeout: Double) -> ConstantRun {
-        let box = RunBox()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            let result: ConstantRun
+        let options = JQOptions(isolated: true, timeBudget: timeout, memoryBudget: constantMemoryBudget)
+        do throws(JQError) {
+            let filter: JQFilter
             do throws(JQError) {
-                let filter = try boundedFilter(program)
-                let input: [UInt8] = Array("null".utf8)
-                let values = try input.withUnsafeBufferPointer { bytes throws(JQError) in try filter.values(json: bytes) }
-                result = .outputs(values)
+                filter = try JQFilter(bounded(program), options: options)
             } catch {
-                result = .failed(error.message)
+                filter = try JQFilter(program, options: options)
             }
-            box.set(result)
-            done.signal()
+            let input: [UInt8] = Array("null".utf8)
+            return .outputs(try input.withUnsafeBufferPointer { bytes throws(JQError) in try filter.values(json: bytes) })
+        } catch where error.kind == .timeBudget {
+            return .timedOut(seconds: timeout)
+        } catch {
+            return .failed(error.message)
         }
-        thread.stackSize = 16 << 20
-        thread.start()
-        if done.wait(timeout: .now() + timeout) == .timedOut { return .timedOut(seconds: timeout) }
-        return box.get() ?? .timedOut(seconds: timeout)
     }
 
-    final class RunBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var result: ConstantRun?
-        func set(_ value: ConstantRun) { lock.lock(); result = value; lock.unlock() }
-        func get() -> ConstantRun? { lock.lock(); defer { lock.unlock() }; return result }
-    }
+    /// How much the process may grow while one constant program runs.
+    static let constantMemoryBudget = 256 << 20
 }
 
 /// What running a constant program on null gave.
