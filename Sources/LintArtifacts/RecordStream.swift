@@ -227,9 +227,16 @@ public final class RecordStream {
             buffer = grown
             capacity = grownCapacity
         }
-        let n = try source.read(into: buffer + filled, count: capacity - filled)
-        if n == 0 { eof = true }
-        filled += n
+        // Fill the whole buffer: a truncated value is scanned again from its start after each
+        // refill, so short reads (a gzip member at a time) would make a long value quadratic.
+        while filled < capacity {
+            let n = try source.read(into: buffer + filled, count: capacity - filled)
+            if n == 0 {
+                eof = true
+                return
+            }
+            filled += n
+        }
     }
 }
 

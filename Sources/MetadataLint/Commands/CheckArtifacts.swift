@@ -34,6 +34,7 @@ public enum CheckArtifacts {
                             totals: Report.Totals(errors: result.errors, warnings: result.warnings, notes: result.notes),
                             files: result.files, rules: config.allRules)
         report.omitted = result.omitted
+        report.unlisted = result.unkept
         report.category = "metadata-lint/check-artifacts"
         report.records = result.metadataFailed ? nil : result.recordCounts
         report.metadataFailed = result.metadataFailed
