@@ -99,6 +99,16 @@ def string_bomb(tmp):
     return ["check-artifacts", "--no-config", "--metadata", meta(tmp), "bomb"]
 
 
+def bad_lines(tmp):
+    h.gzip_bad_lines(tmp / "users.jsonl.gz")
+    return ["check-artifacts", "--no-config", "--format", "json", "--metadata", meta(tmp), "users.jsonl.gz"]
+
+
+def wrong_records(tmp):
+    h.gzip_wrong_records(tmp / "users.jsonl.gz")
+    return ["check-artifacts", "--no-config", "--format", "json", "--metadata", meta(tmp), "users.jsonl.gz"]
+
+
 def many_values(tmp):
     h.many_values(tmp / "users.jsonl")
     return ["check-artifacts", "--no-config", "--metadata", meta(tmp), "users.jsonl"]
@@ -285,6 +295,9 @@ CASES = [
                                          "bomb/users.jsonl.gz:3:", "value-out-of-bounds"), seconds=LONG, rss_mb=300),
     Case("gzip-string-bomb", string_bomb, 1, ("bomb/users.jsonl.gz:1:1: error[record-too-large]", "larger than 16 MiB",
                                               "bomb/users.jsonl.gz:3:", "value-out-of-bounds"), seconds=LONG, rss_mb=300),
+    Case("two-million-bad-lines", bad_lines, 1, ('"line": 1000,', '"line": 1001,', "1999000 more malformed records from this line on"),
+         forbid=('"line": 1002,',), seconds=LONG, rss_mb=200),
+    Case("two-million-findings", wrong_records, 1, ("1900000 more findings were counted but not listed",), seconds=LONG, rss_mb=400),
     Case("record-values", many_values, 1, ("users.jsonl:1:1: error[record-too-large]", "more than 1000000 JSON values"), seconds=LONG),
     Case("long-key-pointers", long_keys, 1, ("unknown-key",), seconds=LONG, rss_mb=200),
     Case("unknown-targets", unknown_targets, 1, ("unknown-reference-target",), seconds=LONG, rss_mb=400),

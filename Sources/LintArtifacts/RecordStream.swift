@@ -64,6 +64,8 @@ public final class RecordStream {
     public private(set) var bytesBefore: Int
     /// True after a malformed record until the next good one: a line must then start a record.
     private var recovering = false
+    /// A read error met while filling the buffer, thrown once the bytes read before it are used.
+    private var pendingError: InputError?
 
     /// `startOffset`: where in the file the source starts reading (for a range of a file); lines
     /// are counted from 1 at that point.
@@ -227,10 +229,23 @@ public final class RecordStream {
             buffer = grown
             capacity = grownCapacity
         }
+        if let error = pendingError {
+            pendingError = nil
+            throw error
+        }
         // Fill the whole buffer: a truncated value is scanned again from its start after each
         // refill, so short reads (a gzip member at a time) would make a long value quadratic.
+        // A read error after some bytes came in waits until those bytes are used.
+        let before = filled
         while filled < capacity {
-            let n = try source.read(into: buffer + filled, count: capacity - filled)
+            let n: Int
+            do throws(InputError) {
+                n = try source.read(into: buffer + filled, count: capacity - filled)
+            } catch {
+                if filled == before { throw error }
+                pendingError = error
+                return
+            }
             if n == 0 {
                 eof = true
                 return

@@ -26,7 +26,7 @@ extension Rules {
 }
 
 /// An artifact path that is not a regular file (nor a link to one); it was skipped unopened.
-public struct NotARegularFile: RuleViolation {
+public struct NotARegularFile: RuleViolation, Equatable {
     public static var rule: RuleInfo { Rules.notARegularFile }
 
     public enum Kind: Sendable, Equatable {

@@ -21,11 +21,9 @@ extension Rules {
             """,
             fix: """
             Split the data into items of a sensible size. If such records are expected, raise the \
-            limits: --max-record-bytes 64MiB / --max-record-values 5000000 on the command line, or \
-            in .metadata-lint.yml:
-              limits:
-                max-record-bytes: 64MiB
-                max-record-values: 5000000
+            limits: on the command line with --max-record-bytes 64MiB or --max-record-values \
+            5000000, or under limits: in .metadata-lint.yml (max-record-bytes: 64MiB, \
+            max-record-values: 5000000).
             """))
 }
 
