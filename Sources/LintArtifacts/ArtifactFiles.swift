@@ -115,8 +115,11 @@ public enum ArtifactFiles {
 }
 
 extension ArtifactFiles {
-    /// The artifact files the paths stand for, as check-artifacts expands them (for `infer`).
+    /// The artifact files the paths stand for, as check-artifacts expands them (for `infer`):
+    /// special files found in directories are left out, one named on the command line is refused.
     public static func paths(_ paths: [String]) throws(InputError) -> [String] {
-        try expand(paths, excluding: "/").files.map(\.path)
+        let expansion = try expand(paths, excluding: "/")
+        for skipped in expansion.skipped where skipped.named { try InputFile.checkReadable(skipped.path) }
+        return expansion.files.map(\.path)
     }
 }

@@ -150,7 +150,7 @@ public final class RecordStream {
                         limit(LimitProblem(kind: .bytes(limit: maxRecordBytes), line: recordLine, column: recordColumn))
                         try skipLine(from: start)
                     } else {
-                        try refill()
+                        try refill(untilLineBreak: true)
                     }
                     continue
                 }
@@ -208,8 +208,11 @@ public final class RecordStream {
     }
 
     /// Moves the unconsumed bytes to the front and reads more, growing the buffer (up to the
-    /// record limit) when one value does not fit.
-    private func refill() throws(InputError) {
+    /// record limit) when one value does not fit. `untilLineBreak`: for a value cut at the end of
+    /// the buffer, which is scanned again from its start each time: reads until a line break comes
+    /// in or the buffer is full, so that short reads (a gzip member at a time) do not make a long
+    /// line quadratic, while a record arriving through a pipe is not kept waiting for more.
+    private func refill(untilLineBreak: Bool = false) throws(InputError) {
         if position > 0 {
             let keep = filled - position
             if keep > 0 { buffer.update(from: buffer + position, count: keep) }
@@ -233,8 +236,6 @@ public final class RecordStream {
             pendingError = nil
             throw error
         }
-        // Fill the whole buffer: a truncated value is scanned again from its start after each
-        // refill, so short reads (a gzip member at a time) would make a long value quadratic.
         // A read error after some bytes came in waits until those bytes are used.
         let before = filled
         while filled < capacity {
@@ -250,7 +251,9 @@ public final class RecordStream {
                 eof = true
                 return
             }
+            let chunk = buffer + filled
             filled += n
+            if !untilLineBreak || memchr(chunk, 0x0A, n) != nil { return }
         }
     }
 }

@@ -192,6 +192,15 @@ import Testing
         #expect(expansion.files.map(\.path) == [pipe])
     }
 
+    @Test func inferLeavesSpecialFilesOutAndRefusesANamedDevice() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data((Self.user("u1") + "\n").utf8).write(to: directory.appendingPathComponent("users.jsonl"))
+        #expect(mkfifo(directory.appendingPathComponent("epics.jsonl").path, 0o644) == 0)
+        #expect(try ArtifactFiles.paths([directory.path]) == [directory.appendingPathComponent("users.jsonl").path])
+        #expect(throws: InputError.self) { try ArtifactFiles.paths(["/dev/null"]) }
+    }
+
     @Test func anIgnoredSpecialFileInADirectoryIsNotReported() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
