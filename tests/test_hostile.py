@@ -381,6 +381,10 @@ def test_hostile_input(binary, tmp_path, case: Case):
     args = case.setup(tmp_path)
     code, out, err, elapsed, peak = run_bounded(binary, args, tmp_path, case.stdin, case.seconds * SCALE, case.env)
     both = out + err
+    if os.environ.get("HOSTILE_FIGURES"):
+        # HOSTILE_FIGURES=FILE: each case's wall time, peak RSS and exit code, for the README's table.
+        with open(os.environ["HOSTILE_FIGURES"], "a") as figures:
+            figures.write(f"{case.id}\t{elapsed:.2f} s\t{peak:.0f} MiB\texit {code}\n")
     assert code >= 0, f"ended by signal {-code}: {err[-2000:]}"
     assert code == case.code, f"exit {code}, expected {case.code}\n{both[-3000:]}"
     for text in case.expect:
