@@ -93,3 +93,13 @@ def test_an_uploaded_gzip_metadata_artifact_is_metadata_too(binary, tmp_path):
     result = run(binary, "check-artifacts", "--no-config", str(tmp_path))
     assert result.returncode == 1
     assert "users.jsonl.gz:1:" in result.stdout and "missing-required-field" in result.stdout
+
+
+def test_a_file_named_and_found_in_a_directory_named_is_read_once(binary, tmp_path):
+    out = extracted_files(tmp_path, users=({"email": "a@example.com"}, {}))
+    users = next(out.glob("extractor_users_*.jsonl"))
+    once = run(binary, "check-artifacts", "--no-config", str(out))
+    twice = run(binary, "check-artifacts", "--no-config", str(out), str(users), str(out / "." / users.name))
+    assert once.returncode == twice.returncode == 1, once.stdout + twice.stdout
+    assert "records: users: 2" in twice.stdout
+    assert twice.stdout.count("error[") == once.stdout.count("error[") == 1, twice.stdout

@@ -73,6 +73,9 @@ public enum ArtifactFiles {
                 expansion.files.append(File(path: path, size: size(path)))
             }
         }
+        // A file named and also found in a directory named (`data data/users.jsonl`) is read once.
+        var seen: Set<String> = []
+        expansion.files.removeAll { !seen.insert(URL(fileURLWithPath: $0.path).standardizedFileURL.path).inserted }
         return expansion
     }
 
