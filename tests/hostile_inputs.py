@@ -48,6 +48,22 @@ def gzip_string_bomb(path: pathlib.Path, total: int = 1 << 30) -> None:
         out.write(gzip.compress(b'"}}\n' + user("u2").encode() + b"\n" + user("u3", "x" * 30).encode() + b"\n"))
 
 
+def gzip_bad_lines(path: pathlib.Path, lines: int = 2_000_000) -> None:
+    """Two million lines that each open a record and break it, in a few kilobytes of gzip."""
+    member = gzip.compress(b"{x\n" * 100_000, compresslevel=9)
+    with open(path, "wb") as out:
+        for _ in range(lines // 100_000):
+            out.write(member)
+
+
+def gzip_wrong_records(path: pathlib.Path, lines: int = 2_000_000) -> None:
+    """Two million well-formed records that are not objects (an item-envelope finding each)."""
+    member = gzip.compress(b'"x"\n' * 100_000, compresslevel=9)
+    with open(path, "wb") as out:
+        for _ in range(lines // 100_000):
+            out.write(member)
+
+
 def gzip_trailing(path: pathlib.Path, trailer: bytes) -> None:
     with open(path, "wb") as out:
         out.write(gzip.compress((user("u1") + "\n").encode()))

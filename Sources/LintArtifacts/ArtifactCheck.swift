@@ -70,6 +70,8 @@ public struct ArtifactCheck {
         public var knownItemTypes: [String] = []
         /// Files `Options.isIgnored` skipped.
         public var ignored: [String] = []
+        /// Diagnostics counted in the totals but not kept (past DiagnosticCollector.maxKept).
+        public var unkept = 0
     }
 
     struct Artifact {
@@ -80,11 +82,15 @@ public struct ArtifactCheck {
     }
 
     public static func run(_ options: Options) throws(InputError) -> Result {
-        let files = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+        let expansion = try ArtifactFiles.expand(options.paths, excluding: options.metadataPath)
+        let files = expansion.files
         let ignored = files.map(\.path).filter(options.isIgnored)
         let ignoredPaths = Set(ignored)
         let copies = ArtifactFiles.metadataCopies(files.filter { !options.isIgnored($0.path) })
         let collector = DiagnosticCollector(policy: options.policy, cap: options.cap)
+        for skipped in expansion.skipped where skipped.named || !options.isIgnored(skipped.path) {
+            collector.add(skipped.why, file: skipped.path, line: 0, column: 0, pointer: "")
+        }
         let (validation, sources) = try validateMetadata(options, copies: copies, into: collector)
         // Only metadata that cannot be read into a model stops the data check; other metadata
         // errors are reported beside the data's.
@@ -92,7 +98,7 @@ public struct ArtifactCheck {
             let (diagnostics, omitted) = collector.finish()
             return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: [:], errors: collector.errors,
                           warnings: collector.warnings, notes: collector.notes, metadataFailed: true, files: sources.count,
-                          sources: sources, ignored: ignored)
+                          sources: sources, ignored: ignored, unkept: collector.unkept)
         }
         let schema = ArtifactSchema(metadata)
         let copyPaths = Set(copies.map(\.path))
@@ -145,7 +151,7 @@ public struct ArtifactCheck {
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
                       warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: dataFiles.filter { !ignoredPaths.contains($0.path) }.count,
                       sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known,
-                      ignored: ignored)
+                      ignored: ignored, unkept: collector.unkept)
     }
 
     /// Validates the metadata (--metadata, else the newest copy) and every copy the extractor

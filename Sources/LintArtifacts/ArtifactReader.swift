@@ -19,6 +19,9 @@ struct ArtifactReader {
     var limits = RecordLimits()
 
     static let progressStep = 8 << 20
+    /// Malformed records, and records over a limit, listed one by one per file (or per share of a
+    /// split file); the rest are counted in one finding at the first one left out.
+    static let maxUnreadableListed = 1000
 
     func read() {
         checker.file = artifact.path
@@ -60,6 +63,8 @@ struct ArtifactReader {
             checker.diagnostics.currentChunk = -1
         }
         var lastLine = 1
+        var malformed = UnlistedCount()
+        var oversized = UnlistedCount()
         do throws(InputError) {
             try stream.forEach(record: { record, scanner in
                 lastLine = record.line
@@ -98,14 +103,16 @@ struct ArtifactReader {
                 }
             }, problem: { problem in
                 lastLine = problem.line
+                guard malformed.lists(line: problem.line) else { return }
                 checker.diagnostics.add(MalformedRecord(error: problem.error), file: artifact.path, line: problem.line,
                                         column: problem.column, pointer: "")
             }, limit: { problem in
                 lastLine = problem.line
-                let violation: CorruptArtifact
+                guard oversized.lists(line: problem.line) else { return }
+                let violation: RecordTooLarge
                 switch problem.kind {
-                case .bytes(let limit): violation = .recordTooLarge(limit: limit)
-                case .values(let count, let limit): violation = .tooManyValues(count: count, limit: limit)
+                case .bytes(let limit): violation = .bytes(limit: limit)
+                case .values(let count, let limit): violation = .values(count: count, limit: limit)
                 }
                 checker.diagnostics.add(violation, file: artifact.path, line: problem.line, column: problem.column, pointer: "")
             })
@@ -116,6 +123,14 @@ struct ArtifactReader {
         } catch {
             checker.diagnostics.add(CorruptArtifact.truncated(reason: error.reason, lastLine: lastLine), file: artifact.path,
                                     line: lastLine, column: 1, pointer: "")
+        }
+        if case let (count, line)? = malformed.unlisted {
+            checker.diagnostics.add(MalformedRecordsNotListed(count: count, listed: Self.maxUnreadableListed),
+                                    file: artifact.path, line: line, column: 1, pointer: "")
+        }
+        if case let (count, line)? = oversized.unlisted {
+            checker.diagnostics.add(RecordTooLarge.unlisted(count: count, listed: Self.maxUnreadableListed),
+                                    file: artifact.path, line: line, column: 1, pointer: "")
         }
         progress.advance(by: max(0, job.size - onDisk(reported, source)))
         source.close()
@@ -144,7 +159,26 @@ struct ArtifactReader {
     }
 }
 
-/// The limits of one artifact record: a larger one is reported (corrupt-artifact) and skipped.
+/// Counts malformed or oversized records of one file: the first `maxUnreadableListed` are listed,
+/// the rest only counted (a small gzip file can hold millions of bad lines).
+private struct UnlistedCount {
+    var seen = 0
+    var firstUnlistedLine = 0
+
+    /// Counts one; true while it is still listed.
+    mutating func lists(line: Int) -> Bool {
+        seen += 1
+        if seen == ArtifactReader.maxUnreadableListed + 1 { firstUnlistedLine = line }
+        return seen <= ArtifactReader.maxUnreadableListed
+    }
+
+    /// How many were left out, and the line of the first.
+    var unlisted: (count: Int, line: Int)? {
+        seen > ArtifactReader.maxUnreadableListed ? (seen - ArtifactReader.maxUnreadableListed, firstUnlistedLine) : nil
+    }
+}
+
+/// The limits of one artifact record: a larger one is reported (record-too-large) and skipped.
 package struct RecordLimits: Sendable, Equatable {
     package var maxRecordBytes = RecordStream.defaultMaxRecordBytes
     package var maxRecordValues: Int? = RecordStream.defaultMaxRecordValues

@@ -20,6 +20,11 @@ public final class DiagnosticCollector {
     public var currentChunk: Int32 = -1
     private var chunkOf: [Int32] = []
     private var keptPerChunk: [ChunkKey: Int] = [:]
+    /// Most diagnostics kept, whatever the format: a small gzip file can hold millions of bad
+    /// records. Past it diagnostics are counted (the totals stay exact), not kept.
+    public static let maxKept = 100_000
+    /// Diagnostics counted but not kept because of `maxKept`.
+    public private(set) var unkept = 0
 
     public init(policy: RulePolicy, cap: Int?) {
         self.policy = policy
@@ -50,6 +55,10 @@ public final class DiagnosticCollector {
             if seen >= cap { return }
             keptPerChunk[chunkKey] = seen + 1
         }
+        guard kept.count < Self.maxKept else {
+            unkept += 1
+            return
+        }
         kept.append(Diagnostic(file: file, line: line, column: column, pointer: pointer, severity: severity,
                                rule: rule.id, message: message()))
         chunkOf.append(currentChunk)
@@ -58,6 +67,10 @@ public final class DiagnosticCollector {
     public func add(_ diagnostic: Diagnostic) {
         severityCounts[diagnostic.severity, default: 0] += 1
         counts[GroupKey(rule: diagnostic.rule, pointer: diagnostic.pointer), default: 0] += 1
+        guard kept.count < Self.maxKept else {
+            unkept += 1
+            return
+        }
         kept.append(diagnostic)
         chunkOf.append(-1)
     }
@@ -70,16 +83,25 @@ public final class DiagnosticCollector {
         for k in chunkOf.indices { chunkOf[k] = -1 }
     }
 
-    /// Folds another worker's diagnostics into this one.
+    /// Folds another worker's diagnostics into this one (`finish` cuts them to `maxKept`).
     public func merge(_ other: DiagnosticCollector) {
         kept += other.kept
         chunkOf += other.chunkOf
+        unkept += other.unkept
         for (key, count) in other.counts { counts[key, default: 0] += count }
         for (severity, count) in other.severityCounts { severityCounts[severity, default: 0] += count }
     }
 
-    /// The kept diagnostics in output order, re-capped across workers, and the "and N more" lines.
+    /// The kept diagnostics in output order, re-capped across workers and cut to `maxKept` (the
+    /// rest counted in `unkept`), and the "and N more" lines.
     public func finish() -> (diagnostics: [Diagnostic], omitted: [Omission]) {
+        let (diagnostics, omitted) = capped()
+        guard diagnostics.count > Self.maxKept else { return (diagnostics, omitted) }
+        unkept += diagnostics.count - Self.maxKept
+        return (Array(diagnostics.prefix(Self.maxKept)), omitted)
+    }
+
+    private func capped() -> (diagnostics: [Diagnostic], omitted: [Omission]) {
         let sorted = kept.sorted(by: Diagnostic.ordered)
         guard let cap else { return (sorted, []) }
         var shown: [GroupKey: Int] = [:]

@@ -64,6 +64,8 @@ public final class RecordStream {
     public private(set) var bytesBefore: Int
     /// True after a malformed record until the next good one: a line must then start a record.
     private var recovering = false
+    /// A read error met while filling the buffer, thrown once the bytes read before it are used.
+    private var pendingError: InputError?
 
     /// `startOffset`: where in the file the source starts reading (for a range of a file); lines
     /// are counted from 1 at that point.
@@ -148,7 +150,7 @@ public final class RecordStream {
                         limit(LimitProblem(kind: .bytes(limit: maxRecordBytes), line: recordLine, column: recordColumn))
                         try skipLine(from: start)
                     } else {
-                        try refill()
+                        try refill(untilLineBreak: true)
                     }
                     continue
                 }
@@ -206,8 +208,11 @@ public final class RecordStream {
     }
 
     /// Moves the unconsumed bytes to the front and reads more, growing the buffer (up to the
-    /// record limit) when one value does not fit.
-    private func refill() throws(InputError) {
+    /// record limit) when one value does not fit. `untilLineBreak`: for a value cut at the end of
+    /// the buffer, which is scanned again from its start each time: reads until a line break comes
+    /// in or the buffer is full, so that short reads (a gzip member at a time) do not make a long
+    /// line quadratic, while a record arriving through a pipe is not kept waiting for more.
+    private func refill(untilLineBreak: Bool = false) throws(InputError) {
         if position > 0 {
             let keep = filled - position
             if keep > 0 { buffer.update(from: buffer + position, count: keep) }
@@ -227,9 +232,29 @@ public final class RecordStream {
             buffer = grown
             capacity = grownCapacity
         }
-        let n = try source.read(into: buffer + filled, count: capacity - filled)
-        if n == 0 { eof = true }
-        filled += n
+        if let error = pendingError {
+            pendingError = nil
+            throw error
+        }
+        // A read error after some bytes came in waits until those bytes are used.
+        let before = filled
+        while filled < capacity {
+            let n: Int
+            do throws(InputError) {
+                n = try source.read(into: buffer + filled, count: capacity - filled)
+            } catch {
+                if filled == before { throw error }
+                pendingError = error
+                return
+            }
+            if n == 0 {
+                eof = true
+                return
+            }
+            let chunk = buffer + filled
+            filled += n
+            if !untilLineBreak || memchr(chunk, 0x0A, n) != nil { return }
+        }
     }
 }
 

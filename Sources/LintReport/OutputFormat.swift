@@ -1,3 +1,4 @@
+import LintArtifacts
 import LintRules
 
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -38,6 +39,9 @@ extension Report {
         var lines: [String] = []
         if let fixSummary { lines.append(fixSummary.line(remaining: totals.errors + totals.warnings + totals.notes)) }
         if let formatSummary { lines += formatSummary.lines }
+        if unlisted > 0 {
+            lines.append("\(unlisted) more findings were counted but not listed (the first \(DiagnosticCollector.maxKept) found are)")
+        }
         return lines
     }
 }

@@ -66,6 +66,9 @@ public struct Report: Sendable {
     /// Which analysis a SARIF upload belongs to (`runAutomationDetails.id`), so code scanning keeps
     /// validate's and check-artifacts' results apart.
     public var category = "metadata-lint"
+    /// Findings counted in the totals but not kept: past a run's limit on kept findings (a small
+    /// gzip file can hold millions of bad records).
+    public var unlisted = 0
     /// Findings left out because the baseline holds them.
     public var baselined = 0
     /// Inputs held in memory (standard input, metadata), so their snippets need no second read.

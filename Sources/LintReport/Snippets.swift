@@ -1,3 +1,4 @@
+import Foundation
 import LintArtifacts
 import LintRules
 import LintSource
@@ -6,14 +7,17 @@ import LintSource
 /// the file, otherwise with one streaming pass over the file (gzip included) for just those lines.
 enum Snippets {
     static func load(for diagnostics: [Diagnostic], sources: [String: SourceFile]) -> [String: [Int: SnippetLine]] {
-        var wanted: [String: Set<Int>] = [:]
+        // Per file, each line shown and how many of its scalars a window needs (one more than the
+        // window's end, so that the window knows the line goes on).
+        var wanted: [String: [Int: Int]] = [:]
         for diagnostic in diagnostics where diagnostic.line > 0 {
-            wanted[diagnostic.file, default: []].insert(diagnostic.line)
+            let scalars = max(diagnostic.column, 1) + windowWidth + 1
+            wanted[diagnostic.file, default: [:]][diagnostic.line] = max(wanted[diagnostic.file]?[diagnostic.line] ?? 0, scalars)
         }
         var found: [String: [Int: SnippetLine]] = [:]
         for (file, lines) in wanted {
             if let source = sources[file] {
-                found[file] = Dictionary(uniqueKeysWithValues: lines.map { ($0, SnippetLine(source.lines.text(ofLine: $0, in: source.bytes))) })
+                found[file] = Dictionary(uniqueKeysWithValues: lines.keys.map { ($0, SnippetLine(source.lines.text(ofLine: $0, in: source.bytes))) })
             } else {
                 found[file] = LineReader.lines(lines, of: file).mapValues(SnippetLine.init)
             }
@@ -53,10 +57,13 @@ struct SnippetLine: Sendable {
 }
 
 /// Reads given lines of a file in one pass, decompressing gzip; nothing on error (a snippet is
-/// a convenience: the diagnostic itself already says where).
+/// a convenience: the diagnostic itself already says where). Of each line it keeps only the
+/// scalars a window needs and skips the rest unread into memory: a line may be a gigabyte long
+/// (a decompression bomb reported as record-too-large).
 enum LineReader {
-    static func lines(_ wanted: Set<Int>, of path: String) -> [Int: String] {
-        guard let last = wanted.max() else { return [:] }
+    /// `wanted`: line number → how many of its first Unicode scalars to keep.
+    static func lines(_ wanted: [Int: Int], of path: String) -> [Int: String] {
+        guard let last = wanted.keys.max() else { return [:] }
         let source: ByteSource
         do throws(InputError) {
             source = try ByteSource(path: path)
@@ -67,30 +74,48 @@ enum LineReader {
         var result: [Int: String] = [:]
         var line = 1
         var current: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while line <= last {
-            let count = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                do throws(InputError) {
-                    return try source.read(into: base, count: raw.count)
-                } catch {
-                    return 0  // a damaged file was reported as such when it was checked
-                }
+        var keep = wanted[1] ?? 0
+        var scalars = 0
+        let capacity = 1 << 16
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        reading: while line <= last {
+            let count: Int
+            do throws(InputError) {
+                count = try source.read(into: buffer, count: capacity)
+            } catch {
+                break  // a damaged file was reported as such when it was checked
             }
             if count <= 0 { break }
-            for k in 0..<count {
-                let byte = buffer[k]
-                if byte == 0x0A {
-                    if wanted.contains(line) { result[line] = text(current) }
-                    current.removeAll(keepingCapacity: true)
-                    line += 1
-                    if line > last { break }
-                } else if wanted.contains(line) {
-                    current.append(byte)
+            var k = 0
+            while k < count {
+                var lineEnd: Int? = nil
+                // A scalar starts at every byte but UTF-8 continuation bytes (0b10xxxxxx).
+                let continues = buffer[k] & 0xC0 == 0x80
+                if scalars < keep || (scalars == keep && continues && keep > 0) {
+                    if buffer[k] == 0x0A {
+                        lineEnd = k
+                    } else {
+                        if !continues { scalars += 1 }
+                        current.append(buffer[k])
+                        k += 1
+                    }
+                } else if let found = memchr(buffer + k, 0x0A, count - k) {
+                    lineEnd = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    k = count
                 }
+                guard let end = lineEnd else { continue }
+                if wanted[line] != nil { result[line] = text(current) }
+                current.removeAll(keepingCapacity: true)
+                line += 1
+                if line > last { break reading }
+                keep = wanted[line] ?? 0
+                scalars = 0
+                k = end + 1
             }
         }
-        if line <= last, wanted.contains(line), !current.isEmpty { result[line] = text(current) }
+        if line <= last, wanted[line] != nil, !current.isEmpty { result[line] = text(current) }
         return result
     }
 

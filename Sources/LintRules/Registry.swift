@@ -31,7 +31,7 @@ public enum Rules {
         unknownItemType, itemEnvelope, undeclaredDataField, fieldValueType, invalidEnumValue, invalidDateValue,
         valueOutOfBounds, missingRequiredField, duplicateItemID, danglingReference, referencesNotChecked,
         attachmentShape, corruptArtifact, invalidRefType, typeKeyValue, privilegeValue, syncUnitShape,
-        suspiciousTimestamp, metadataCopyDiffers, metadataCopyChosen,
+        suspiciousTimestamp, metadataCopyDiffers, metadataCopyChosen, recordTooLarge, notARegularFile,
     ]
 
     /// Rules reported while reading a mapping file (MappingReader), and by the validator.

@@ -39,7 +39,9 @@ import Testing
         let directory = TestSupport.fixture("artifacts/\(rule)")
         let expected = try String(contentsOf: directory.appendingPathComponent("fail.expected"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).map(String.init).sorted()
-        let fail = directory.appendingPathComponent("fail")
+        let root = try SpecialFileFixtures.root(forSet: rule)
+        defer { SpecialFileFixtures.release(root) }
+        let fail = root.appendingPathComponent("fixtures/artifacts/\(rule)/fail")
         let result = try Self.check(fail)
         let found = result.diagnostics.filter { $0.rule == rule }.map { Self.relative($0, to: fail) }.sorted()
         #expect(found == expected, "\(rule): \(result.diagnostics.map { "\($0.rule) \(Self.relative($0, to: fail)) \($0.message)" })")

@@ -215,10 +215,10 @@ import Testing
         let fromConfig = try CLITests.run(["check-artifacts", "--config", directory.appendingPathComponent("limits.yml").path,
                                            "--metadata", Self.metadata, users])
         #expect(fromConfig.status == 1)
-        #expect(fromConfig.stdout.contains("users.jsonl:1:1: error[corrupt-artifact]: this record has more than 5 JSON values"))
+        #expect(fromConfig.stdout.contains("users.jsonl:1:1: error[record-too-large]: this record has more than 5 JSON values"))
         let fromFlag = try CLITests.run(["check-artifacts", "--no-config", "--max-record-bytes", "100", "--metadata", Self.metadata, users])
         #expect(fromFlag.status == 1)
-        #expect(fromFlag.stdout.contains("users.jsonl:1:1: error[corrupt-artifact]: this record is larger than 100 bytes"))
+        #expect(fromFlag.stdout.contains("users.jsonl:1:1: error[record-too-large]: this record is larger than 100 bytes"))
         let flagOverConfig = try CLITests.run(["check-artifacts", "--config", directory.appendingPathComponent("limits.yml").path,
                                                "--max-record-values", "100000", "--metadata", Self.metadata, users])
         #expect(flagOverConfig.status == 0, "\(flagOverConfig.stdout)")

@@ -9,6 +9,8 @@ import Testing
     struct Case: CustomStringConvertible, Sendable {
         let snapshot: String
         let arguments: [String]
+        /// An artifact set with a `special-files` list is run from a copy holding those entries.
+        var artifactSet: String? = nil
         var description: String { snapshot }
     }
 
@@ -23,7 +25,8 @@ import Testing
             let fail = TestSupport.fixture("artifacts/\(id)/fail")
             let metadataOption = ArtifactFixtureTests.metadataOption(for: fail).map { ["--metadata", $0 == ArtifactFixtureTests.metadata ? metadata : $0] } ?? []
             return Case(snapshot: "fixtures/artifacts/\(id)/fail.snap",
-                        arguments: ["check-artifacts", "--no-config"] + metadataOption + ["fixtures/artifacts/\(id)/fail"])
+                        arguments: ["check-artifacts", "--no-config"] + metadataOption + ["fixtures/artifacts/\(id)/fail"],
+                        artifactSet: id)
         }
         let renderers = ["text", "json", "github", "sarif"].map { format in
             Case(snapshot: "fixtures/renderers/validate.\(format).snap",
@@ -62,7 +65,9 @@ import Testing
 
     @Test(arguments: cases)
     func outputMatchesSnapshot(_ snapshot: Case) throws {
-        let actual = Self.transcript(try CLITests.run(snapshot.arguments))
+        let root = try snapshot.artifactSet.map { try SpecialFileFixtures.root(forSet: $0) } ?? TestSupport.packageRoot
+        defer { SpecialFileFixtures.release(root) }
+        let actual = Self.transcript(try CLITests.run(snapshot.arguments, in: root))
         let url = TestSupport.packageRoot.appendingPathComponent(snapshot.snapshot)
         if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
             try Data(actual.utf8).write(to: url)

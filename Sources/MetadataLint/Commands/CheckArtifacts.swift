@@ -42,6 +42,7 @@ public enum CheckArtifacts {
         report.omitted = result.omitted
         report.ignored = result.ignored
         report.checkedDespiteIgnore = exclusion.checkedAnyway(options.paths)
+        report.unlisted = result.unkept
         report.category = "metadata-lint/check-artifacts"
         report.records = result.metadataFailed ? nil : result.recordCounts
         report.metadataFailed = result.metadataFailed

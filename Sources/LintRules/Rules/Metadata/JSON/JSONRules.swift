@@ -213,6 +213,24 @@ public struct MalformedRecord: Violation {
     public var message: String { error.message + " (the record is skipped)" }
 }
 
+/// Past the first `listed` malformed records of an artifact, the rest are counted, not listed:
+/// a small gzip file can hold millions of bad lines.
+public struct MalformedRecordsNotListed: RuleViolation {
+    public static var rule: RuleInfo { Rules.jsonSyntax }
+    public let count: Int
+    public let listed: Int
+
+    public init(count: Int, listed: Int) {
+        self.count = count
+        self.listed = listed
+    }
+
+    public var message: String {
+        "\(count) more malformed records from this line on are not listed one by one "
+            + "(the first \(listed) of this file are): the file is most likely not JSONL at all"
+    }
+}
+
 /// A metadata file that is not JSON: the syntax error, worded for what the file most likely is.
 public struct NotJSON: Violation {
     public let error: JSONSyntaxError
