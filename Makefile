@@ -137,7 +137,10 @@ FUZZ_SECONDS ?= 60
 FUZZ_HARNESSES ?= json metadata artifacts mapping config
 FUZZ_FLAGS := -c release --build-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address -Xswiftc -use-ld=lld
 
+# The build plan is dropped first: SwiftPM keeps the source list of a path dependency (the
+# repository, for fuzz/) from the last plan, and misses files added since.
 fuzz-build: deps
+	rm -f .build-fuzz/release.yaml
 	cd fuzz && $(SWIFT) build $(FUZZ_FLAGS)
 
 fuzz: fuzz-build
