@@ -9,7 +9,13 @@ import Testing
         var stderr: String
     }
 
-    static let binary = TestSupport.packageRoot.appendingPathComponent(".build/debug/metadata-lint")
+    /// The binary built with these tests: beside the test bundle, so a build under another
+    /// --build-path (`make sanitize`'s .build-asan, .build-tsan) tests its own binary.
+    static let binary: URL = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("metadata-lint")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return TestSupport.packageRoot.appendingPathComponent(".build/debug/metadata-lint")
+    }()
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
                     in directory: URL = TestSupport.packageRoot) throws -> Run {
