@@ -31,12 +31,14 @@ public struct JQOptions: Sendable {
 
     var timeBudgetNanoseconds: Int64 {
         guard let seconds = timeBudget, seconds.isFinite, seconds > 0 else { return 0 }
-        return Int64(min(seconds, 1e9) * 1e9)
+        // At least a nanosecond: zero means "no deadline" to the guard.
+        return max(1, Int64(min(seconds, 1e9) * 1e9))
     }
 
     var memoryBudgetBytes: Int64 {
         guard let bytes = memoryBudget, bytes > 0 else { return 0 }
-        return Int64(bytes)
+        // The guard adds it to the resident size: keep the sum far from overflowing.
+        return Int64(min(bytes, 1 << 50))
     }
 
     /// Words that make libjq read files; refused unless the command line gave a library path.

@@ -4,7 +4,7 @@ extension Report {
     /// One report for a run whose inputs were checked in parts (files governed by different
     /// config files): findings, counts and files added up, rules listed once each.
     public mutating func absorb(_ other: Report) {
-        diagnostics += other.diagnostics
+        diagnostics = (diagnostics + other.diagnostics).sorted(by: Diagnostic.ordered)
         totals.errors += other.totals.errors
         totals.warnings += other.totals.warnings
         totals.notes += other.totals.notes
@@ -16,6 +16,7 @@ extension Report {
         ignored += other.ignored
         checkedDespiteIgnore += other.checkedDespiteIgnore
         baselined += other.baselined
+        unlisted += other.unlisted
         sources.merge(other.sources) { mine, _ in mine }
         rewrites += other.rewrites
         if let theirs = other.fixSummary {

@@ -138,6 +138,13 @@ import Testing
         #expect(Limits.parseBytes("1000") == 1000)
         #expect(Limits.parseBytes("0") == nil)
         #expect(Limits.parseBytes("9999999999999 GiB") == nil)
+        // Past 1 PiB: the guard adds the budget to the resident size, which must not overflow.
+        #expect(Limits.parseBytes("9223372036854775807") == nil)
+        #expect(Limits.parseBytes("8589934591GiB") == nil)
+        #expect(Limits.parseBytes("1024 GiB") == 1 << 40)
+        // Under a millisecond would round to "no deadline".
+        #expect(Limits.parseSeconds("0.0000000001") == nil)
+        #expect(Limits.parseSeconds("1ms") == 0.001)
         #expect(Limits.parseBytes("16 MB") == nil)
         #expect(Limits.parseSeconds("500ms") == 0.5)
         #expect(Limits.parseSeconds("2.5 s") == 2.5)

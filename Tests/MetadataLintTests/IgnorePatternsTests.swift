@@ -51,6 +51,12 @@ import Testing
         #expect(Self.ignored(["**"], "anything/at/all.json"))
     }
 
+    @Test func aLeadingDotSlashAnchorsAsASlashDoes() {
+        #expect(Self.ignored(["./generated/"], "generated/a.json"))
+        #expect(!Self.ignored(["./generated/"], "src/generated/a.json"))
+        #expect(Self.ignored(["./a.json"], "a.json"))
+    }
+
     @Test func aSlashAnchorsAndStarDoesNotCrossIt() {
         #expect(Self.ignored(["data/*.jsonl"], "data/u.jsonl"))
         #expect(!Self.ignored(["data/*.jsonl"], "data/raw/u.jsonl"))
@@ -201,6 +207,17 @@ import Testing
         #expect(exclusion.skips(data + "/vendor/a.jsonl"))
         let forced = InputExclusion(config: config, named: [data], mode: .all)
         #expect(forced.skips(data + "/b.jsonl"))
+    }
+
+    @Test func aDirectoryNamedInsideAnotherNamedOneIsJudgedFromItself() throws {
+        let root = try ConfigDiscoveryTests.tree(["data/raw/a.jsonl": "", "data/b.jsonl": ""])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = root.appendingPathComponent("data").path
+        let raw = root.appendingPathComponent("data/raw").path
+        let config = Self.config(["raw/"], at: root)
+        #expect(InputExclusion(config: config, named: [data], mode: .exceptNamed).skips(raw + "/a.jsonl"))
+        let both = InputExclusion(config: config, named: [raw, data + "/b.jsonl"], mode: .exceptNamed)
+        #expect(!both.skips(raw + "/a.jsonl"), "data/raw was named: what lies below it is judged from it")
     }
 }
 

@@ -39,7 +39,8 @@ import Testing
         let mapping = Rules.all.filter { $0.group == .mapping }.map { rule in
             Case(snapshot: "fixtures/mapping/\(rule.id)/fail.snap", arguments: MappingFixtureTests.command(rule.id, "fail"))
         }
-        let custom = Rules.all.filter { $0.group == .custom }.map { rule in
+        // ThreadSanitizer defers the halt signal that stops a filter past its budget (filter-limit).
+        let custom = Rules.all.filter { $0.group == .custom && !HardeningTests.underThreadSanitizer }.map { rule in
             Case(snapshot: "fixtures/rules/\(rule.id)/fail.snap",
                  arguments: ["validate", "--config", "fixtures/rules/\(rule.id)/config.yml", "fixtures/rules/\(rule.id)/fail.json"])
         }

@@ -128,6 +128,8 @@ public struct IgnorePatterns: Sendable {
         var body = Substring(text)
         let negated = body.hasPrefix("!")
         if negated { body = body.dropFirst() }
+        // `./x` names x in the config's directory, as `/x` does.
+        while body.hasPrefix("./") { body = "/" + body.dropFirst(2) }
         var directoryOnly = false
         while body.hasSuffix("/") && !body.hasSuffix("\\/") {
             directoryOnly = true

@@ -34,8 +34,9 @@ public struct InputExclusion: Sendable {
             }
         }
         namedFiles = files
-        // The shortest root first: what lies below a named directory is judged from that directory.
-        self.roots = roots.sorted { $0.count < $1.count }
+        // The longest root first: what lies below a named directory is judged from the named
+        // directory closest to it (`data/raw` named beside `data` is not itself ignored).
+        self.roots = roots.sorted { $0.count > $1.count }
     }
 
     /// True when an ignore pattern matches `path`, a file named on the command line; it is skipped

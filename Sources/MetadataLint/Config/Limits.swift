@@ -27,6 +27,10 @@ public struct Limits: Sendable, Equatable {
 
     public static let keys = ["max-record-bytes", "max-record-values", "filter-time", "filter-memory"]
 
+    /// The largest size a limit takes (1 PiB): more is surely a mistake, and sums with it stay
+    /// far from overflowing.
+    public static let maxBytes = 1 << 50
+
     /// Reads a size: a whole number of bytes, or a number with KiB, MiB or GiB ("16 MiB").
     public static func parseBytes(_ text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -35,9 +39,9 @@ public struct Limits: Sendable, Equatable {
             let number = trimmed.dropLast(unit.count).trimmingCharacters(in: .whitespaces)
             guard let value = Int(number), value > 0 else { return nil }
             let (product, overflow) = value.multipliedReportingOverflow(by: scale)
-            return overflow ? nil : product
+            return overflow || product > maxBytes ? nil : product
         }
-        guard let value = Int(trimmed), value > 0 else { return nil }
+        guard let value = Int(trimmed), value > 0, value <= maxBytes else { return nil }
         return value
     }
 
@@ -53,7 +57,7 @@ public struct Limits: Sendable, Equatable {
         }
         guard let value = Double(trimmed.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else { return nil }
         let seconds = value * scale
-        return seconds <= 86_400 ? seconds : nil
+        return seconds >= 0.001 && seconds <= 86_400 ? seconds : nil
     }
 }
 
