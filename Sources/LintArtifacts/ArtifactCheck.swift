@@ -42,6 +42,9 @@ public struct ArtifactCheck {
         var referenceBudget = ReferenceIndex.defaultBudget
         /// Test hook: id and reference hashes are masked with this to force collisions.
         var referenceHashMask: UInt64 = ~0
+        /// Clean records are checked in one pass over their bytes (`CleanRecordPass`); false (or
+        /// METADATA_LINT_NO_CLEAN_PASS=1) sends every record through the scanner and the checker.
+        var cleanPass = CleanRecordPass.enabledByDefault
 
         public init(metadataPath: String?, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath
@@ -66,6 +69,8 @@ public struct ArtifactCheck {
         /// Bytes held by the reference index (id and identifier sets, pending references) at its peak.
         public var indexBytes = 0
         public var pendingReferences = 0
+        /// Records the one-pass check accepted (the rest were scanned and checked field by field).
+        public var cleanRecords = 0
         /// Record types of the metadata and the reserved item types.
         public var knownItemTypes: [String] = []
         /// Files `Options.isIgnored` skipped.
@@ -150,7 +155,8 @@ public struct ArtifactCheck {
         let (diagnostics, omitted) = collector.finish()
         return Result(diagnostics: diagnostics, omitted: omitted, recordCounts: counts, errors: collector.errors,
                       warnings: collector.warnings, notes: collector.notes, metadataFailed: false, files: dataFiles.filter { !ignoredPaths.contains($0.path) }.count,
-                      sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences, knownItemTypes: resolver.known,
+                      sources: sources, indexBytes: indexBytes, pendingReferences: pendingReferences,
+                      cleanRecords: workers.reduce(0) { $0 + $1.cleanRecords }, knownItemTypes: resolver.known,
                       ignored: ignored, unkept: collector.unkept)
     }
 
@@ -206,6 +212,7 @@ public struct ArtifactCheck {
         let budget = options.referenceBudget
         let hashMask = options.referenceHashMask
         let recordLimits = options.recordLimits
+        let cleanPass = options.cleanPass
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
             // Each worker compiles its own schema: shared class instances would have both threads
             // retaining and releasing the same objects, and the atomic reference counts then
@@ -222,7 +229,7 @@ public struct ArtifactCheck {
             for job in jobs[worker] {
                 ArtifactReader(checker: checker, job: job, progress: box, filter: filter,
                                customRules: rules.filter { $0.applies(to: job.artifact.itemType) },
-                               mappingProbes: probes, limits: recordLimits).read()
+                               mappingProbes: probes, limits: recordLimits, usesCleanPass: cleanPass).read()
             }
             box.store(checker, at: worker)
         }

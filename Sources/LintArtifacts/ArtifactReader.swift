@@ -17,6 +17,8 @@ struct ArtifactReader {
     var mappingProbes: MappingProbes? = nil
     /// Record size and value-count limits.
     var limits = RecordLimits()
+    /// Offer each record to the checker's one-pass check first.
+    var usesCleanPass = true
 
     static let progressStep = 8 << 20
     /// Malformed records, and records over a limit, listed one by one per file (or per share of a
@@ -62,6 +64,10 @@ struct ArtifactReader {
             if job.chunk >= 0 { checker.chunkLines[job.chunk] = stream.linesConsumed }
             checker.diagnostics.currentChunk = -1
         }
+        // Records go through the one-pass check first when nothing else needs their tape.
+        let cleanObject = usesCleanPass && filter == nil && customRules.isEmpty && mappingProbes == nil
+            ? object.flatMap { schema.noIdentifier[$0] ? nil : $0 } : nil
+        let cleanPass = cleanObject == nil ? nil : checker.cleanPass
         var lastLine = 1
         var malformed = UnlistedCount()
         var oversized = UnlistedCount()
@@ -115,6 +121,18 @@ struct ArtifactReader {
                 case .values(let count, let limit): violation = .values(count: count, limit: limit)
                 }
                 checker.diagnostics.add(violation, file: artifact.path, line: problem.line, column: problem.column, pointer: "")
+            }, clean: { record in
+                guard let cleanObject, let cleanPass,
+                      let end = cleanPass.accept(record.base, from: record.start, end: record.end, object: cleanObject,
+                                                 idSpace: idSpace, file: checker.fileNumber, bufferOffset: stream.bytesBefore)
+                else { return nil }
+                lastLine = record.line
+                checker.fileRecords += 1
+                if stream.bytesRead - reported >= Self.progressStep {
+                    progress.advance(by: onDisk(stream.bytesRead - reported, source))
+                    reported = stream.bytesRead
+                }
+                return end
             })
             if let trailing = source.trailingData {
                 checker.diagnostics.add(CorruptArtifact.trailingData(offset: trailing.offset, bytes: trailing.bytes, allZero: trailing.allZero),

@@ -65,28 +65,44 @@ public struct ByteKeyTable: Sendable {
         }
     }
 
-    /// The index of the key whose bytes are `p[0..<n]`. Keys that share a hash are told apart
-    /// by their bytes: probing goes on past a slot whose hash matches but whose bytes do not.
+    /// The index of the key whose bytes are `p[0..<n]`.
     @inline(__always)
-    public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        let h = ByteHash.hash(p, n)
-        let slots = storage.slots
-        var slot = Int(truncatingIfNeeded: h) & storage.mask
-        while true {
-            let candidate = slots[slot]
-            if candidate.index == 0 { return nil }
-            if candidate.hash == h, Int(candidate.length) == n, Self.equal(storage.packed + Int(candidate.start), p, n) {
-                return Int(candidate.index) - 1
-            }
-            slot = (slot + 1) & storage.mask
-        }
-    }
+    public func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? { raw.lookup(p, n) }
 
     /// True when key `index` is exactly `p[0..<n]`.
     @inline(__always)
-    public func key(_ index: Int, is p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        let slot = storage.byIndex[index]
-        return Int(slot.length) == n && Self.equal(storage.packed + Int(slot.start), p, n)
+    public func key(_ index: Int, is p: UnsafePointer<UInt8>, _ n: Int) -> Bool { raw.key(index, is: p, n) }
+
+    /// The table's memory, valid while the table lives: lookups through it retain nothing.
+    var raw: Raw { Raw(slots: storage.slots, packed: storage.packed, byIndex: storage.byIndex, mask: storage.mask) }
+
+    struct Raw {
+        let slots: UnsafeMutablePointer<Slot>
+        let packed: UnsafeMutablePointer<UInt8>
+        let byIndex: UnsafeMutablePointer<Slot>
+        let mask: Int
+
+        /// Keys that share a hash are told apart by their bytes: probing goes on past a slot whose
+        /// hash matches but whose bytes do not.
+        @inline(__always)
+        func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+            let h = ByteHash.hash(p, n)
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let candidate = slots[slot]
+                if candidate.index == 0 { return nil }
+                if candidate.hash == h, Int(candidate.length) == n, ByteKeyTable.equal(packed + Int(candidate.start), p, n) {
+                    return Int(candidate.index) - 1
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        @inline(__always)
+        func key(_ index: Int, is p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+            let slot = byIndex[index]
+            return Int(slot.length) == n && ByteKeyTable.equal(packed + Int(slot.start), p, n)
+        }
     }
 
     public func lookup(_ text: String) -> Int? {

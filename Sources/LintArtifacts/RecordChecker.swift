@@ -45,6 +45,16 @@ final class RecordChecker {
     @exclusivity(unchecked) private var generation: UInt32 = 0
     @exclusivity(unchecked) private var fieldPointers: [[String]]
     private let prediction: FieldPrediction
+    private var madeCleanPass: CleanRecordPass?
+    /// The one-pass check of clean records, made on first use.
+    var cleanPass: CleanRecordPass {
+        if let made = madeCleanPass { return made }
+        let made = CleanRecordPass(schema: schema, index: index)
+        madeCleanPass = made
+        return made
+    }
+    /// Records the one-pass check accepted.
+    var cleanRecords: Int { madeCleanPass?.accepted ?? 0 }
 
     init(schema: ArtifactSchema, diagnostics: DiagnosticCollector, index: ReferenceIndex = ReferenceIndex()) {
         self.schema = schema

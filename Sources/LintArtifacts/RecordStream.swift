@@ -91,9 +91,17 @@ public final class RecordStream {
 
     /// Calls `record` for each well-formed value, `problem` for each malformed one and `limit` for
     /// each one over a limit (a second reading of a file that was checked once may ignore those).
+    ///
+    /// `clean` is offered each object first, as a `Record` whose `end` is as far as it may read
+    /// (the buffer's end or the record limits): it returns the object's end when it has dealt with
+    /// the object without a line feed inside it, or nil to have it scanned and passed to `record`.
     public func forEach(record: (Record, inout JSONScanner) -> Void,
                         problem: (SyntaxProblem) -> Void,
-                        limit: (LimitProblem) -> Void = { _ in }) throws(InputError) {
+                        limit: (LimitProblem) -> Void = { _ in },
+                        clean: (Record) -> Int? = { _ in nil }) throws(InputError) {
+        // A tape holds at most one entry per byte, so a record within both limits in bytes is
+        // within the value limit too.
+        let cleanReach = min(maxRecordBytes, maxRecordValues ?? Int.max)
         while true {
             skipWhitespace()
             if position == filled {
@@ -107,6 +115,12 @@ public final class RecordStream {
                 let error = JSONSyntaxError(.unexpectedByte(found: buffer[start], expected: .recordStart), at: start)
                 problem(SyntaxProblem(error: error, line: errorLine, column: errorColumn))
                 try skipLine(from: start)
+                continue
+            }
+            if buffer[start] == UInt8(ascii: "{"),
+               let end = clean(Record(base: buffer, start: start, end: start + min(filled - start, cleanReach), line: line)) {
+                recovering = false
+                position = end
                 continue
             }
             let buffered = UnsafeBufferPointer(start: buffer, count: filled)

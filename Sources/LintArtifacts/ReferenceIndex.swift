@@ -57,23 +57,51 @@ public final class ReferenceIndex: @unchecked Sendable {
         add(entry, in: base, tag: tag, header: KeyBuckets.idHeader, file: file, offset: offset) { _ in }
     }
 
+    /// An id or identifier value given as its decoded bytes (a string without escapes).
+    @inline(__always)
+    func addKey(bytes p: UnsafePointer<UInt8>, count n: Int, space: Int, file: Int32, offset: Int) {
+        write(p, n, tag: UInt32(truncatingIfNeeded: space), header: KeyBuckets.idHeader, file: file, offset: offset) { _ in }
+    }
+
     /// A reference of `group` (or `anyRecord`) to resolve after streaming.
     @inline(__always)
     func addReference(_ entry: TapeEntry, in base: UnsafePointer<UInt8>, group: Int32, file: Int32, offset: Int,
                       pointer: Int32, element: Int32) {
+        guard let tag = referenceTag(group: group, pointer: pointer, element: element) else { return }
+        let worker = self.worker
+        add(entry, in: base, tag: tag, header: KeyBuckets.referenceHeader, file: file, offset: offset) { at in
+            Self.writeReferenceHeader(at, pointer: pointer, element: element, worker: worker)
+        }
+    }
+
+    /// A reference given as its decoded bytes (a string without escapes).
+    @inline(__always)
+    func addReference(bytes p: UnsafePointer<UInt8>, count n: Int, group: Int32, file: Int32, offset: Int,
+                      pointer: Int32, element: Int32) {
+        guard let tag = referenceTag(group: group, pointer: pointer, element: element) else { return }
+        let worker = self.worker
+        write(p, n, tag: tag, header: KeyBuckets.referenceHeader, file: file, offset: offset) { at in
+            Self.writeReferenceHeader(at, pointer: pointer, element: element, worker: worker)
+        }
+    }
+
+    /// Counts a reference; nil when its group cannot be checked (the first such is remembered).
+    @inline(__always)
+    private func referenceTag(group: Int32, pointer: Int32, element: Int32) -> UInt32? {
         pendingCount += 1
         let isCheckable = group == Self.anyRecord ? anyRecordCheckable : checkable[Int(group)]
         guard isCheckable else {
             if uncheckedSeen.insert(group).inserted { firstUnchecked.append((group, pointer, element)) }
-            return
+            return nil
         }
-        let tag = KeyBuckets.referenceTag | UInt32(truncatingIfNeeded: group + 1)
-        let worker = self.worker
-        add(entry, in: base, tag: tag, header: KeyBuckets.referenceHeader, file: file, offset: offset) { at in
-            at.storeBytes(of: pointer, toByteOffset: 28, as: Int32.self)
-            at.storeBytes(of: element, toByteOffset: 32, as: Int32.self)
-            at.storeBytes(of: worker, toByteOffset: 36, as: Int32.self)
-        }
+        return KeyBuckets.referenceTag | UInt32(truncatingIfNeeded: group + 1)
+    }
+
+    @inline(__always)
+    private static func writeReferenceHeader(_ at: UnsafeMutableRawPointer, pointer: Int32, element: Int32, worker: Int32) {
+        at.storeBytes(of: pointer, toByteOffset: 28, as: Int32.self)
+        at.storeBytes(of: element, toByteOffset: 32, as: Int32.self)
+        at.storeBytes(of: worker, toByteOffset: 36, as: Int32.self)
     }
 
     @inline(__always)

@@ -13,8 +13,8 @@ import Glibc
 extension RecordChecker {
     /// `created` and `modified` are tape indices of well-formed timestamps, or -1.
     func checkTimestamps(created: Int, modified: Int) {
-        let createdAtEpoch = created >= 0 && isEpoch(tape[created])
-        let modifiedAtEpoch = modified >= 0 && isEpoch(tape[modified])
+        let createdAtEpoch = created >= 0 && Self.isEpoch(contentBytes(tape[created]))
+        let modifiedAtEpoch = modified >= 0 && Self.isEpoch(contentBytes(tape[modified]))
         if createdAtEpoch {
             report(SuspiciousTimestamp.epoch(key: "created_date"), at: tape[created].start, pointer: "/created_date")
         }
@@ -22,26 +22,24 @@ extension RecordChecker {
             report(SuspiciousTimestamp.epoch(key: "modified_date"), at: tape[modified].start, pointer: "/modified_date")
         }
         guard created >= 0, modified >= 0, !createdAtEpoch, !modifiedAtEpoch else { return }
-        let c = contentBytes(tape[created])
-        let m = contentBytes(tape[modified])
-        let earlier: Bool
-        if Self.sameUTCLayout(c, m) {
-            // Same length, both in UTC with the same separators: byte order is time order.
-            earlier = memcmp(m.baseAddress.unsafelyUnwrapped, c.baseAddress.unsafelyUnwrapped, c.count) < 0
-        } else if let createdAt = TimestampInstant(c), let modifiedAt = TimestampInstant(m) {
-            earlier = modifiedAt < createdAt
-        } else {
-            earlier = false
-        }
-        if earlier {
+        if Self.isEarlier(contentBytes(tape[modified]), than: contentBytes(tape[created])) {
             report(SuspiciousTimestamp.modifiedBeforeCreated(modified: self.rawText(self.tape[modified]), created: self.rawText(self.tape[created])),
                    at: tape[modified].start, pointer: "/modified_date")
         }
     }
 
+    /// True when well-formed timestamp `m` is an earlier instant than well-formed timestamp `c`.
+    static func isEarlier(_ m: UnsafeBufferPointer<UInt8>, than c: UnsafeBufferPointer<UInt8>) -> Bool {
+        if sameUTCLayout(c, m) {
+            // Same length, both in UTC with the same separators: byte order is time order.
+            return memcmp(m.baseAddress.unsafelyUnwrapped, c.baseAddress.unsafelyUnwrapped, c.count) < 0
+        }
+        if let createdAt = TimestampInstant(c), let modifiedAt = TimestampInstant(m) { return modifiedAt < createdAt }
+        return false
+    }
+
     /// True for 1970-01-01T00:00:00Z however it is written (only 1969 and 1970 dates can be).
-    private func isEpoch(_ entry: TapeEntry) -> Bool {
-        let b = contentBytes(entry)
+    static func isEpoch(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 20, b[0] == UInt8(ascii: "1"), b[1] == UInt8(ascii: "9"),
               (b[2] == UInt8(ascii: "7") && b[3] == UInt8(ascii: "0")) || (b[2] == UInt8(ascii: "6") && b[3] == UInt8(ascii: "9")) else {
             return false

@@ -107,9 +107,12 @@ extension RecordChecker {
     /// A number's value, parsed from its bytes: integers directly, others through strtod on a
     /// stack copy (no String is built).
     func numberValue(_ entry: TapeEntry) -> Double? {
-        let count = entry.end - entry.start
-        let p = base + entry.start
-        if entry.has(TapeEntry.numberIsInteger), count <= 18 {
+        Self.numberValue(base + entry.start, entry.end - entry.start, isInteger: entry.has(TapeEntry.numberIsInteger))
+    }
+
+    /// The value of the well-formed JSON number `p[0..<count]`.
+    static func numberValue(_ p: UnsafePointer<UInt8>, _ count: Int, isInteger: Bool) -> Double? {
+        if isInteger, count <= 18 {
             var k = p[0] == UInt8(ascii: "-") ? 1 : 0
             var value: Int64 = 0
             while k < count {
@@ -118,8 +121,8 @@ extension RecordChecker {
             }
             return Double(p[0] == UInt8(ascii: "-") ? -value : value)
         }
-        if let value = Self.shortDecimal(p, count) { return value }
-        guard count < 64 else { return Double(rawText(entry)) }
+        if let value = shortDecimal(p, count) { return value }
+        guard count < 64 else { return Double(String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)) }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
             guard let start = buffer.baseAddress else { return nil }
             p.withMemoryRebound(to: CChar.self, capacity: count) { start.update(from: $0, count: count) }

@@ -6,22 +6,22 @@
 /// Lane comparisons are written as wrapping arithmetic (`x == c` is the top bit of
 /// `(x ^ c) &- 1 & ~(x ^ c)`), which the compiler lowers to SSE2 byte operations; Swift's `.==`
 /// on SIMD16<UInt8> is lowered lane by lane. The top bits of 8 lanes are gathered with one multiply.
-enum ByteClassifier {
-    typealias Lanes = SIMD16<UInt8>
+public enum ByteClassifier {
+    @usableFromInline typealias Lanes = SIMD16<UInt8>
 
     /// Top bit set in each lane equal to `c`.
-    @inline(__always) static func equal(_ v: Lanes, _ c: UInt8) -> Lanes {
+    @inlinable @inline(__always) static func equal(_ v: Lanes, _ c: UInt8) -> Lanes {
         let x = v ^ Lanes(repeating: c)
         return (x &- 1) & ~x
     }
 
     /// Top bit set in each lane below `c` (for `c` ≤ 0x80).
-    @inline(__always) static func below(_ v: Lanes, _ c: UInt8) -> Lanes {
+    @inlinable @inline(__always) static func below(_ v: Lanes, _ c: UInt8) -> Lanes {
         (v &- Lanes(repeating: c)) & ~v
     }
 
     /// The lanes' top bits as a 16-bit mask.
-    @inline(__always) static func bits(_ lanes: Lanes) -> UInt64 {
+    @inlinable @inline(__always) static func bits(_ lanes: Lanes) -> UInt64 {
         let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
         let gather: UInt64 = 0x0002_0408_1020_4081
         let low = ((words[0] & 0x8080_8080_8080_8080) &* gather) >> 56
@@ -30,7 +30,7 @@ enum ByteClassifier {
     }
 
     /// Quote, backslash, control character or non-ASCII byte: where a string scan stops.
-    @inline(__always) static func stringStops(_ p: UnsafeRawPointer, lanes: Int = 4) -> UInt64 {
+    @inlinable @inline(__always) public static func stringStops(_ p: UnsafeRawPointer, lanes: Int = 4) -> UInt64 {
         var mask: UInt64 = 0
         for lane in 0..<lanes {
             let v = p.loadUnaligned(fromByteOffset: lane * 16, as: Lanes.self)

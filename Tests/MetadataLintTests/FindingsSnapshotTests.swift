@@ -11,7 +11,7 @@ import Testing
 /// fixture set, pinned in fixtures/artifacts/findings.snapshot (first written by the binary before
 /// the performance work of issue 14; `make snapshots` rewrites it from one worker), must stay the same however the work is done: any number of
 /// workers, files split between them, the reference index spilled to disk, or every id hash made
-/// to collide.
+/// to collide, with or without the one-pass check of clean records.
 @Suite struct FindingsSnapshotTests {
     static let root = TestSupport.fixture("artifacts")
 
@@ -21,6 +21,7 @@ import Testing
         var minimumSplitSize = WorkPlan.minimumSplitSize
         var budget = ReferenceIndex.defaultBudget
         var hashMask: UInt64 = ~0
+        var cleanPass = true
         var description: String { name }
     }
 
@@ -30,6 +31,7 @@ import Testing
         Variant(name: "reference index spilled to disk", workers: 2, budget: 0),
         Variant(name: "every hash the same", workers: 2, hashMask: 0),
         Variant(name: "four-bit hashes, spilled, split", workers: 2, minimumSplitSize: 1, budget: 64, hashMask: 0xF),
+        Variant(name: "every record scanned and checked field by field", cleanPass: false),
     ]
 
     static func render(_ variant: Variant) throws -> String {
@@ -45,6 +47,7 @@ import Testing
                 options.minimumSplitSize = variant.minimumSplitSize
                 options.referenceBudget = variant.budget
                 options.referenceHashMask = variant.hashMask
+                options.cleanPass = variant.cleanPass
                 let result = try ArtifactCheck.run(options)
                 lines.append("== \(rule)/\(kind)")
                 let prefix = directory.path + "/"
