@@ -33,8 +33,10 @@ let package = Package(
         .target(name: "LintSupport"),
         // Input bytes, line index, byte offsets → line and column.
         .target(name: "LintSource", dependencies: ["LintSupport"]),
+        // SSE2 byte classification for the scanners (static inline C: Swift cannot gather lane bits).
+        .target(name: "CByteScan"),
         // The positioned JSON scanner, tape and tree.
-        .target(name: "LintJSON", dependencies: ["LintSource", "LintSupport"]),
+        .target(name: "LintJSON", dependencies: ["LintSource", "LintSupport", "CByteScan"]),
         // The typed metadata model.
         .target(name: "LintModel", dependencies: ["LintJSON", "LintSource"]),
         // Every rule (one file each), the readers that report structural rules, the registry.

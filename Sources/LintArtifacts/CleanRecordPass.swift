@@ -44,7 +44,11 @@ final class CleanRecordPass {
     private let met: UnsafeMutablePointer<UInt32>
     private let metNonNull: UnsafeMutablePointer<UInt32>
     @exclusivity(unchecked) private var generation: UInt32 = 0
-    @exclusivity(unchecked) private var entries: [Entry] = []
+    /// The entries of the record being read (raw memory: an Array here costs a retain and a
+    /// release per record, and a uniqueness check per append).
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    @exclusivity(unchecked) private var entryCount = 0
+    @exclusivity(unchecked) private var entryCapacity = 16
     /// Records accepted, for tests and the benchmark's figures.
     @exclusivity(unchecked) private(set) var accepted = 0
 
@@ -52,6 +56,7 @@ final class CleanRecordPass {
         self.schema = schema
         self.index = index
         plan = CleanRecordPlan(schema: schema, index: index)
+        entries = .allocate(capacity: entryCapacity)
         let count = max(schema.fieldCount, 1)
         predicted = .allocate(capacity: count + schema.objects.count)
         predicted.initialize(repeating: -1, count: count + schema.objects.count)
@@ -62,6 +67,7 @@ final class CleanRecordPass {
     }
 
     deinit {
+        entries.deallocate()
         plan.deallocate()
         predicted.deallocate()
         met.deallocate()
@@ -73,7 +79,7 @@ final class CleanRecordPass {
     func accept(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, object objectIndex: Int, idSpace: Int?,
                 file: Int32, bufferOffset: Int) -> Int? {
         var cursor = RecordCursor(base, from: start, end: end)
-        entries.removeAll(keepingCapacity: true)
+        entryCount = 0
         guard let envelope = readEnvelope(&cursor, object: objectIndex) else { return nil }
         let created = UnsafeBufferPointer(start: base + envelope.created.start, count: envelope.created.count)
         let modified = UnsafeBufferPointer(start: base + envelope.modified.start, count: envelope.modified.count)
@@ -83,7 +89,8 @@ final class CleanRecordPass {
             index.addKey(bytes: base + envelope.id.start, count: envelope.id.count, space: idSpace, file: file,
                          offset: bufferOffset + envelope.id.start - 1)
         }
-        for entry in entries {
+        for k in 0..<entryCount {
+            let entry = entries[k]
             if entry.pointer == Entry.isKey {
                 index.addKey(bytes: base + entry.start, count: entry.count, space: Int(entry.target), file: file,
                              offset: bufferOffset + entry.start - 1)
@@ -94,6 +101,18 @@ final class CleanRecordPass {
         }
         accepted += 1
         return cursor.i
+    }
+
+    @inline(__always) private func append(_ entry: Entry) {
+        if entryCount == entryCapacity {
+            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
+            bigger.moveInitialize(from: entries, count: entryCount)
+            entries.deallocate()
+            entries = bigger
+            entryCapacity *= 2
+        }
+        (entries + entryCount).initialize(to: entry)
+        entryCount += 1
     }
 
     private struct Envelope {
@@ -257,7 +276,7 @@ final class CleanRecordPass {
             }
             if field.identifierSpace >= 0 {
                 guard !text.escaped else { return false }
-                entries.append(Entry(start: text.start, count: text.count, target: field.identifierSpace,
+                append(Entry(start: text.start, count: text.count, target: field.identifierSpace,
                                      pointer: Entry.isKey, element: 0))
             }
             return true
@@ -268,11 +287,11 @@ final class CleanRecordPass {
         case .reference:
             guard let id = c.plainString(), id.count > 0 else { return false }
             if field.identifierSpace >= 0 {
-                entries.append(Entry(start: id.start, count: id.count, target: field.identifierSpace,
+                append(Entry(start: id.start, count: id.count, target: field.identifierSpace,
                                      pointer: Entry.isKey, element: 0))
             }
             if field.referenceGroup >= 0 {
-                entries.append(Entry(start: id.start, count: id.count, target: field.referenceGroup,
+                append(Entry(start: id.start, count: id.count, target: field.referenceGroup,
                                      pointer: field.dataPointer, element: element))
             }
             return true
@@ -355,7 +374,7 @@ final class CleanRecordPass {
         guard let n = plan.mentionTable.lookup(c.p + refType.start, refType.count) else { return false }
         let group = plan.mentionGroups[n]
         if group >= 0 {
-            entries.append(Entry(start: id.start, count: id.count, target: group, pointer: dataPointer, element: part))
+            append(Entry(start: id.start, count: id.count, target: group, pointer: dataPointer, element: part))
         }
         return true
     }

@@ -10,10 +10,24 @@ import Glibc
 
 /// The join of one bucket: an open-addressed table of the bucket's ids and identifier values keyed
 /// by (key space, bytes). A hash match is only a candidate: the bytes decide. Reused from bucket
-/// to bucket so its storage is allocated once per core.
+/// to bucket so its storage is allocated once per core (and grown to the largest bucket).
 struct ExactKeyTable {
-    private var keys: [UInt64] = []
-    private var records: [UnsafeRawPointer?] = []
+    /// One open-addressed slot: the key (hash mixed with key space) beside the record it came from,
+    /// so a probe reads one cache line.
+    private struct Slot {
+        var key: UInt64
+        var record: UnsafeRawPointer?
+    }
+
+    /// Slots in raw memory, kept from bucket to bucket (the largest size so far).
+    private final class Storage {
+        var slots = UnsafeMutablePointer<Slot>.allocate(capacity: 1)
+        var capacity = 1
+        deinit { slots.deallocate() }
+    }
+
+    private let storage = Storage()
+    private var slots: UnsafeMutablePointer<Slot> { storage.slots }
     private var mask = 0
 
     mutating func run(_ parts: [UnsafeRawBufferPointer], groups: [[Int]], anyRecord: [Int], reportsDuplicates: [Bool],
@@ -22,14 +36,18 @@ struct ExactKeyTable {
         KeyRecord.forEach(in: parts) { if !$0.isReference { ids += 1 } }
         var size = 16
         while size < ids * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        records = Array(repeating: nil, count: size)
+        if size > storage.capacity {
+            storage.slots.deallocate()
+            storage.slots = .allocate(capacity: size)
+            storage.capacity = size
+        }
+        storage.slots.initialize(repeating: Slot(key: 0, record: nil), count: size)
         mask = size - 1
         // Slot of the first occurrence → every occurrence of that key, when it repeats.
         var repeats: [Int: [KeyRecord]] = [:]
         KeyRecord.forEach(in: parts) { record in
             guard !record.isReference else { return }
-            if let slot = insert(record) { repeats[slot, default: [KeyRecord(at: records[slot].unsafelyUnwrapped)]].append(record) }
+            if let slot = insert(record) { repeats[slot, default: [KeyRecord(at: slots[slot].record.unsafelyUnwrapped)]].append(record) }
         }
         KeyRecord.forEach(in: parts) { record in
             guard record.isReference else { return }
@@ -60,20 +78,19 @@ struct ExactKeyTable {
     private mutating func insert(_ record: KeyRecord) -> Int? {
         let key = Self.mixed(record.hash, record.key)
         var slot = Int(truncatingIfNeeded: key) & mask
-        while let existing = records[slot] {
-            if keys[slot] == key, Self.same(KeyRecord(at: existing), record.key, record.bytes) { return slot }
+        while let existing = slots[slot].record {
+            if slots[slot].key == key, Self.same(KeyRecord(at: existing), record.key, record.bytes) { return slot }
             slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        records[slot] = record.at
+        slots[slot] = Slot(key: key, record: record.at)
         return nil
     }
 
     private func contains(_ reference: KeyRecord, space: Int) -> Bool {
         let key = Self.mixed(reference.hash, space)
         var slot = Int(truncatingIfNeeded: key) & mask
-        while let existing = records[slot] {
-            if keys[slot] == key, Self.same(KeyRecord(at: existing), space, reference.bytes) { return true }
+        while let existing = slots[slot].record {
+            if slots[slot].key == key, Self.same(KeyRecord(at: existing), space, reference.bytes) { return true }
             slot = (slot + 1) & mask
         }
         return false
@@ -83,6 +100,7 @@ struct ExactKeyTable {
     private static func same(_ stored: KeyRecord, _ space: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard stored.key == space, stored.length == bytes.count else { return false }
         guard let a = bytes.baseAddress, let b = stored.bytes.baseAddress, bytes.count > 0 else { return true }
-        return memcmp(b, a, bytes.count) == 0
+        // Ids are short: compared in place rather than through a call into memcmp.
+        return ByteKeyTable.equal(b.assumingMemoryBound(to: UInt8.self), a.assumingMemoryBound(to: UInt8.self), bytes.count)
     }
 }

@@ -109,7 +109,7 @@ public struct JSONScanner {
             var delta = i - stopsFrom
             if delta < 0 || delta >= Self.window {
                 guard i + Self.window <= end else { return false }
-                stops = ByteClassifier.stringStops(UnsafeRawPointer(base.unsafelyUnwrapped + i), lanes: Self.window / 16)
+                stops = ByteClassifier.stringStops(UnsafeRawPointer(base.unsafelyUnwrapped + i))
                 stopsFrom = i
                 delta = 0
             }

@@ -110,6 +110,9 @@ import Testing
                 #expect(ByteClassifier.stringStops(p) == stops)
                 #expect(ByteClassifier.whitespace(p) == spaces)
                 #expect(ByteClassifier.lineFeeds(p) == feeds)
+                #expect(ByteClassifier.portableStringStops(p) == stops)
+                #expect(ByteClassifier.portableWhitespace(p) == spaces)
+                #expect(ByteClassifier.portableLineFeeds(p) == feeds)
             }
         }
     }
