@@ -123,7 +123,7 @@ final class CleanRecordPass {
 
     /// The item's top-level keys: id, created_date, modified_date and data exactly once each, an
     /// optional operation, nothing else.
-    private func readEnvelope(_ c: inout RecordCursor, object objectIndex: Int) -> Envelope? {
+    @inline(__always) private func readEnvelope(_ c: inout RecordCursor, object objectIndex: Int) -> Envelope? {
         var envelope = Envelope()
         var seen: UInt8 = 0
         var requiredEnforced = true
@@ -190,7 +190,7 @@ final class CleanRecordPass {
 
     /// The data object of a record type: true when every required field has a non-null value,
     /// false when one does not (reported unless the operation is an update), nil to decline.
-    private func readData(_ c: inout RecordCursor, object objectIndex: Int) -> Bool? {
+    @inline(__always) private func readData(_ c: inout RecordCursor, object objectIndex: Int) -> Bool? {
         let object = plan.objects[objectIndex]
         generation &+= 1
         let current = generation
@@ -236,7 +236,7 @@ final class CleanRecordPass {
     }
 
     /// A non-null field value.
-    private func readField(_ c: inout RecordCursor, _ field: UnsafeMutablePointer<CleanRecordPlan.Field>) -> Bool {
+    @inline(__always) private func readField(_ c: inout RecordCursor, _ field: UnsafeMutablePointer<CleanRecordPlan.Field>) -> Bool {
         // An array where one value belongs is declined by every kind but rich_text, whose value
         // is an array itself.
         guard field.pointee.isCollection else { return readValue(&c, field, element: -1) }
@@ -262,7 +262,7 @@ final class CleanRecordPass {
     }
 
     /// One non-null value of `field` (an element of a collection when `element` ≥ 0).
-    private func readValue(_ c: inout RecordCursor, _ fieldPointer: UnsafeMutablePointer<CleanRecordPlan.Field>,
+    @inline(__always) private func readValue(_ c: inout RecordCursor, _ fieldPointer: UnsafeMutablePointer<CleanRecordPlan.Field>,
                            element: Int32) -> Bool {
         let field = fieldPointer.pointee
         switch field.kind {

@@ -30,12 +30,11 @@ struct ExactKeyTable {
     private var slots: UnsafeMutablePointer<Slot> { storage.slots }
     private var mask = 0
 
-    mutating func run(_ parts: [UnsafeRawBufferPointer], groups: [[Int]], anyRecord: [Int], reportsDuplicates: [Bool],
+    /// `keys`: how many of the records are ids or identifier values.
+    mutating func run(_ parts: [UnsafeRawBufferPointer], keys: Int, groups: [[Int]], anyRecord: [Int], reportsDuplicates: [Bool],
                       into findings: ReferenceResolver.Findings) {
-        var ids = 0
-        KeyRecord.forEach(in: parts) { if !$0.isReference { ids += 1 } }
         var size = 16
-        while size < ids * 2 { size <<= 1 }
+        while size < keys * 2 { size <<= 1 }
         if size > storage.capacity {
             storage.slots.deallocate()
             storage.slots = .allocate(capacity: size)

@@ -47,6 +47,9 @@ final class KeyBuckets: @unchecked Sendable {
     /// Bytes of memory the buckets may hold before they spill to temporary files.
     let budget: Int
     private let counters: UnsafeMutablePointer<Int>   // [held, peak, spilled, spillFailed]
+    /// Ids and identifier values written to each bucket (the join sizes its table from them
+    /// without a pass over the records).
+    private let keyCounts: UnsafeMutablePointer<Int>
 
     init(budget: Int) {
         self.budget = budget
@@ -54,21 +57,29 @@ final class KeyBuckets: @unchecked Sendable {
         buckets.initialize(repeating: Bucket(), count: Self.bucketCount)
         counters = .allocate(capacity: 4)
         counters.initialize(repeating: 0, count: 4)
+        keyCounts = .allocate(capacity: Self.bucketCount)
+        keyCounts.initialize(repeating: 0, count: Self.bucketCount)
     }
 
     deinit {
         for b in 0..<Self.bucketCount { release(b) }
         buckets.deallocate()
         counters.deallocate()
+        keyCounts.deallocate()
     }
 
     /// Bytes held in memory at the peak.
     var peakBytes: Int { counters[1] }
     var spilledBytes: Int { counters[2] }
 
-    /// Room for one record of `size` bytes in bucket `b`; the caller writes it at the returned address.
+    /// Ids and identifier values written to bucket `b`.
+    func keyCount(of b: Int) -> Int { keyCounts[b] }
+
+    /// Room for one record of `size` bytes in bucket `b` (`isKey`: an id or identifier value); the
+    /// caller writes it at the returned address.
     @inline(__always)
-    func reserve(_ size: Int, in b: Int) -> UnsafeMutableRawPointer {
+    func reserve(_ size: Int, in b: Int, isKey: Bool) -> UnsafeMutableRawPointer {
+        if isKey { keyCounts[b] += 1 }
         let bucket = buckets + b
         if bucket.pointee.used + size > bucket.pointee.capacity { makeRoom(size, in: bucket) }
         let at = bucket.pointee.base.unsafelyUnwrapped + bucket.pointee.used

@@ -52,6 +52,34 @@ struct RecordCursor {
     /// A string token at `i`: its content's start and length, and whether it holds escapes. Nil
     /// for anything else, and for a string with a `\u` escape or a control character.
     @inline(__always) mutating func string() -> (start: Int, count: Int, escaped: Bool)? {
+        if let plain = quickString() { return (plain.start, plain.count, false) }
+        return anyString()
+    }
+
+    /// A string without escapes: the start and length of its bytes.
+    @inline(__always) mutating func plainString() -> (start: Int, count: Int)? {
+        if let plain = quickString() { return plain }
+        guard let s = anyString(), !s.escaped else { return nil }
+        return (s.start, s.count)
+    }
+
+    /// The common case, inlined where strings are read: a plain string whose closing quote the
+    /// current window already shows.
+    @inline(__always) private mutating func quickString() -> (start: Int, count: Int)? {
+        guard current == UInt8(ascii: "\"") else { return nil }
+        let start = i + 1
+        let delta = start - stopsFrom
+        guard delta >= 0, delta < 64 else { return nil }
+        let ahead = stops >> UInt64(delta)
+        guard ahead != 0 else { return nil }
+        let stop = start + ahead.trailingZeroBitCount
+        guard p[stop] == UInt8(ascii: "\"") else { return nil }
+        i = stop + 1
+        return (start, stop - start)
+    }
+
+    /// Any string, window by window, validating escapes and UTF-8.
+    @inline(never) private mutating func anyString() -> (start: Int, count: Int, escaped: Bool)? {
         guard current == UInt8(ascii: "\"") else { return nil }
         i += 1
         let start = i
@@ -73,12 +101,6 @@ struct RecordCursor {
                 return nil
             }
         }
-    }
-
-    /// A string without escapes: the start and length of its bytes.
-    @inline(__always) mutating func plainString() -> (start: Int, count: Int)? {
-        guard let s = string(), !s.escaped else { return nil }
-        return (s.start, s.count)
     }
 
     @inline(__always) static func isSimpleEscape(_ b: UInt8) -> Bool {

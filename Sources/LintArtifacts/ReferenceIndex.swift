@@ -124,7 +124,8 @@ public final class ReferenceIndex: @unchecked Sendable {
     private func write(_ p: UnsafePointer<UInt8>, _ n: Int, tag: UInt32, header: Int, file: Int32, offset: Int,
                        extra: (UnsafeMutableRawPointer) -> Void) {
         let hash = ByteHash.hash(p, n) & hashMask
-        let at = buckets.reserve(header + n, in: Int(truncatingIfNeeded: hash >> UInt64(64 - KeyBuckets.bucketBits)))
+        let at = buckets.reserve(header + n, in: Int(truncatingIfNeeded: hash >> UInt64(64 - KeyBuckets.bucketBits)),
+                                 isKey: header == KeyBuckets.idHeader)
         at.storeBytes(of: hash, as: UInt64.self)
         at.storeBytes(of: Int64(offset), toByteOffset: 8, as: Int64.self)
         at.storeBytes(of: file, toByteOffset: 16, as: Int32.self)

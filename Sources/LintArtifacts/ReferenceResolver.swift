@@ -89,7 +89,8 @@ struct ReferenceResolver {
                     }
                     parts += contents
                 }
-                join.run(parts, groups: groups, anyRecord: anyRecord, reportsDuplicates: reportsDuplicates,
+                let keys = indexes.reduce(0) { $0 + $1.buckets.keyCount(of: b) }
+                join.run(parts, keys: keys, groups: groups, anyRecord: anyRecord, reportsDuplicates: reportsDuplicates,
                          into: shares[share])
                 for index in indexes { index.buckets.release(b) }
             }
