@@ -65,9 +65,9 @@ struct ArtifactReader {
             checker.diagnostics.currentChunk = -1
         }
         // Records go through the one-pass check first when nothing else needs their tape.
-        let cleanObject = usesCleanPass && filter == nil && customRules.isEmpty && mappingProbes == nil
-            ? object.flatMap { schema.noIdentifier[$0] ? nil : $0 } : nil
-        let cleanPass = cleanObject == nil ? nil : checker.cleanPass
+        let takesCleanPass = usesCleanPass && filter == nil && customRules.isEmpty && mappingProbes == nil
+        checker.cleanObject = takesCleanPass ? object.flatMap { schema.noIdentifier[$0] ? nil : $0 } ?? -1 : -1
+        checker.cleanIDSpace = idSpace
         var lastLine = 1
         var malformed = UnlistedCount()
         var oversized = UnlistedCount()
@@ -122,12 +122,8 @@ struct ArtifactReader {
                 }
                 checker.diagnostics.add(violation, file: artifact.path, line: problem.line, column: problem.column, pointer: "")
             }, clean: { record in
-                guard let cleanObject, let cleanPass,
-                      let end = cleanPass.accept(record.base, from: record.start, end: record.end, object: cleanObject,
-                                                 idSpace: idSpace, file: checker.fileNumber, bufferOffset: stream.bytesBefore)
-                else { return nil }
+                guard let end = checker.acceptClean(record, bufferOffset: stream.bytesBefore) else { return nil }
                 lastLine = record.line
-                checker.fileRecords += 1
                 if stream.bytesRead - reported >= Self.progressStep {
                     progress.advance(by: onDisk(stream.bytesRead - reported, source))
                     reported = stream.bytesRead

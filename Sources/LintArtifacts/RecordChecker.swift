@@ -45,16 +45,13 @@ final class RecordChecker {
     @exclusivity(unchecked) private var generation: UInt32 = 0
     @exclusivity(unchecked) private var fieldPointers: [[String]]
     private let prediction: FieldPrediction
-    private var madeCleanPass: CleanRecordPass?
-    /// The one-pass check of clean records, made on first use.
-    var cleanPass: CleanRecordPass {
-        if let made = madeCleanPass { return made }
-        let made = CleanRecordPass(schema: schema, index: index)
-        madeCleanPass = made
-        return made
-    }
+    /// The one-pass check of clean records, and what it checks the current file's records as
+    /// (`cleanObject` < 0: the file's records do not take it).
+    let cleanPass: CleanRecordPass
+    @exclusivity(unchecked) var cleanObject = -1
+    @exclusivity(unchecked) var cleanIDSpace: Int? = nil
     /// Records the one-pass check accepted.
-    var cleanRecords: Int { madeCleanPass?.accepted ?? 0 }
+    var cleanRecords: Int { cleanPass.accepted }
 
     init(schema: ArtifactSchema, diagnostics: DiagnosticCollector, index: ReferenceIndex = ReferenceIndex()) {
         self.schema = schema
@@ -72,6 +69,16 @@ final class RecordChecker {
         }
         ssorParentPointer = index.intern(pointer: "/parent_id/external")
         attachmentParentPointer = index.intern(pointer: "/parent_id")
+        cleanPass = CleanRecordPass(schema: schema, index: index)
+    }
+
+    /// Offers the record to the one-pass check; its end when the check took it (and counted it).
+    @inline(__always) func acceptClean(_ record: RecordStream.Record, bufferOffset: Int) -> Int? {
+        guard cleanObject >= 0,
+              let end = cleanPass.accept(record.base, from: record.start, end: record.end, object: cleanObject,
+                                         idSpace: cleanIDSpace, file: fileNumber, bufferOffset: bufferOffset) else { return nil }
+        fileRecords += 1
+        return end
     }
 
     /// The interned pointer for a pending reference: a record type's field has its own, anything

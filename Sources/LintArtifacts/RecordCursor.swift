@@ -63,15 +63,20 @@ struct RecordCursor {
         return (s.start, s.count)
     }
 
-    /// The common case, inlined where strings are read: a plain string whose closing quote the
-    /// current window already shows.
+    /// The common case, inlined where strings are read: a plain string that ends within the
+    /// current window, or within a window classified from its first byte.
     @inline(__always) private mutating func quickString() -> (start: Int, count: Int)? {
         guard current == UInt8(ascii: "\"") else { return nil }
         let start = i + 1
         let delta = start - stopsFrom
-        guard delta >= 0, delta < 64 else { return nil }
-        let ahead = stops >> UInt64(delta)
-        guard ahead != 0 else { return nil }
+        var ahead = delta >= 0 && delta < 64 ? stops >> UInt64(delta) : 0
+        if ahead == 0 {
+            guard start + 64 <= end else { return nil }
+            stops = ByteClassifier.stringStops(UnsafeRawPointer(p + start))
+            stopsFrom = start
+            ahead = stops
+            guard ahead != 0 else { return nil }
+        }
         let stop = start + ahead.trailingZeroBitCount
         guard p[stop] == UInt8(ascii: "\"") else { return nil }
         i = stop + 1

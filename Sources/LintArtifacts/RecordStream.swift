@@ -61,7 +61,7 @@ public final class RecordStream {
     private var line = 1
     private var lineStart = 0
     /// Decompressed bytes before buffer[0].
-    public private(set) var bytesBefore: Int
+    @exclusivity(unchecked) public private(set) var bytesBefore: Int
     /// True after a malformed record until the next good one: a line must then start a record.
     private var recovering = false
     /// A read error met while filling the buffer, thrown once the bytes read before it are used.
