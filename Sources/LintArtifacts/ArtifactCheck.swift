@@ -44,7 +44,7 @@ public struct ArtifactCheck {
         var referenceHashMask: UInt64 = ~0
         /// Clean records are checked in one pass over their bytes (`CleanRecordPass`); false (or
         /// METADATA_LINT_NO_CLEAN_PASS=1) sends every record through the scanner and the checker.
-        var cleanPass = CleanRecordPass.enabledByDefault
+        package var cleanPass = CleanRecordPass.enabledByDefault
 
         public init(metadataPath: String?, paths: [String], itemType: String? = nil) {
             self.metadataPath = metadataPath

@@ -66,7 +66,13 @@ struct ArtifactReader {
         }
         // Records go through the one-pass check first when nothing else needs their tape.
         let takesCleanPass = usesCleanPass && filter == nil && customRules.isEmpty && mappingProbes == nil
-        checker.cleanObject = takesCleanPass ? object.flatMap { schema.noIdentifier[$0] ? nil : $0 } ?? -1 : -1
+        if !takesCleanPass {
+            checker.cleanObject = CleanRecordPass.none
+        } else if let object {
+            checker.cleanObject = schema.noIdentifier[object] ? CleanRecordPass.none : object
+        } else {
+            checker.cleanObject = artifact.itemType == "ssor_attachment" ? CleanRecordPass.ssorAttachment : CleanRecordPass.none
+        }
         checker.cleanIDSpace = idSpace
         var lastLine = 1
         var malformed = UnlistedCount()

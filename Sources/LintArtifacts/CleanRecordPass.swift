@@ -19,6 +19,10 @@ import Darwin
 /// pass and never changes a finding. METADATA_LINT_NO_CLEAN_PASS=1 turns it off.
 final class CleanRecordPass {
     static let enabledByDefault = getenv("METADATA_LINT_NO_CLEAN_PASS") == nil
+    /// What a file's records are checked as, besides a record type's object index: nothing, or
+    /// the reserved `ssor_attachment` shape.
+    static let none = -1
+    static let ssorAttachment = -2
 
     /// An index entry to make once the record is accepted: a key (id or identifier value) or a
     /// reference, by where its bytes stand in the record's buffer.
@@ -36,7 +40,7 @@ final class CleanRecordPass {
     /// Kept alive for the plan, which borrows its memory.
     private let schema: ArtifactSchema
     private let plan: CleanRecordPlan
-    private let index: ReferenceIndex
+    let index: ReferenceIndex
     /// By field id: the index of the field that followed it last time (-1: none); from
     /// `schema.fieldCount` on, each object's first field. One byte comparison confirms a guess.
     private let predicted: UnsafeMutablePointer<Int32>
@@ -99,9 +103,11 @@ final class CleanRecordPass {
                                    offset: bufferOffset + entry.start - 1, pointer: entry.pointer, element: entry.element)
             }
         }
-        accepted += 1
+        countAccepted()
         return cursor.i
     }
+
+    @inline(__always) func countAccepted() { accepted += 1 }
 
     @inline(__always) private func append(_ entry: Entry) {
         if entryCount == entryCapacity {
@@ -182,7 +188,7 @@ final class CleanRecordPass {
         return matches(p, n, "updated") || matches(p, n, "deleted") ? 2 : 0
     }
 
-    @inline(__always) private static func matches(_ p: UnsafePointer<UInt8>, _ n: Int, _ literal: StaticString) -> Bool {
+    @inline(__always) static func matches(_ p: UnsafePointer<UInt8>, _ n: Int, _ literal: StaticString) -> Bool {
         n == literal.utf8CodeUnitCount && ByteKeyTable.equal(p, literal.utf8Start, n)
     }
 

@@ -48,10 +48,17 @@ struct ExactKeyTable {
             guard !record.isReference else { return }
             if let slot = insert(record) { repeats[slot, default: [KeyRecord(at: slots[slot].record.unsafelyUnwrapped)]].append(record) }
         }
+        // Most groups are one key space: those are probed without touching the group's array.
+        let single = groups.map { $0.count == 1 ? $0[0] : -1 }
         KeyRecord.forEach(in: parts) { record in
             guard record.isReference else { return }
-            let spaces = record.key == 0 ? anyRecord : groups[record.key - 1]
-            for space in spaces where contains(record, space: space) { return }
+            let key = record.key
+            if key > 0, single[key - 1] >= 0 {
+                if contains(record, space: single[key - 1]) { return }
+            } else {
+                let spaces = key == 0 ? anyRecord : groups[key - 1]
+                for space in spaces where contains(record, space: space) { return }
+            }
             findings.dangling.append(ReferenceResolver.Dangling(
                 at: .init(file: record.file, offset: record.offset), group: Int32(record.key) - 1,
                 worker: record.worker, pointer: record.pointer, element: record.element))

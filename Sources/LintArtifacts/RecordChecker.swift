@@ -46,9 +46,9 @@ final class RecordChecker {
     @exclusivity(unchecked) private var fieldPointers: [[String]]
     private let prediction: FieldPrediction
     /// The one-pass check of clean records, and what it checks the current file's records as
-    /// (`cleanObject` < 0: the file's records do not take it).
+    /// (`cleanObject`: the record type's object, `ssorAttachment` or `none`).
     let cleanPass: CleanRecordPass
-    @exclusivity(unchecked) var cleanObject = -1
+    @exclusivity(unchecked) var cleanObject = CleanRecordPass.none
     @exclusivity(unchecked) var cleanIDSpace: Int? = nil
     /// Records the one-pass check accepted.
     var cleanRecords: Int { cleanPass.accepted }
@@ -74,10 +74,17 @@ final class RecordChecker {
 
     /// Offers the record to the one-pass check; its end when the check took it (and counted it).
     @inline(__always) func acceptClean(_ record: RecordStream.Record, bufferOffset: Int) -> Int? {
-        guard cleanObject >= 0,
-              let end = cleanPass.accept(record.base, from: record.start, end: record.end, object: cleanObject,
-                                         idSpace: cleanIDSpace, file: fileNumber, bufferOffset: bufferOffset) else { return nil }
-        fileRecords += 1
+        let end: Int?
+        if cleanObject >= 0 {
+            end = cleanPass.accept(record.base, from: record.start, end: record.end, object: cleanObject,
+                                   idSpace: cleanIDSpace, file: fileNumber, bufferOffset: bufferOffset)
+        } else if cleanObject == CleanRecordPass.ssorAttachment {
+            end = cleanPass.acceptSSORAttachment(record.base, from: record.start, end: record.end, file: fileNumber,
+                                                 bufferOffset: bufferOffset, parentPointer: ssorParentPointer)
+        } else {
+            return nil
+        }
+        if end != nil { fileRecords += 1 }
         return end
     }
 

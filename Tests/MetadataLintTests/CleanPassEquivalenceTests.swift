@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LintArtifacts
+@testable import LintJSON
 @testable import LintRules
 
 /// The one-pass check of clean records (`CleanRecordPass`) must never change a finding: on
@@ -179,10 +180,11 @@ import Testing
 
     /// Writes users.jsonl and tasks.jsonl (raw bytes: a damaged record may hold invalid UTF-8 on
     /// purpose) and checks them with and without the pass, with one worker and with two.
-    static func compare(users: [String], tasks: [String], in directory: URL) throws -> [(full: ArtifactCheck.Result, fast: ArtifactCheck.Result)] {
+    static func compare(users: [String], tasks: [String], attachments: [String] = [],
+                        in directory: URL) throws -> [(full: ArtifactCheck.Result, fast: ArtifactCheck.Result)] {
         let artifacts = directory.appendingPathComponent("artifacts")
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
-        for (name, lines) in [("users", users), ("tasks", tasks)] {
+        for (name, lines) in [("users", users), ("tasks", tasks), ("ssor_attachment", attachments)] where !lines.isEmpty {
             var bytes: [UInt8] = []
             for line in lines { bytes += Array(line.utf8).map { $0 == 0xC2 ? 0xC0 : $0 } + [0x0A] }
             try Data(bytes).write(to: artifacts.appendingPathComponent(name + ".jsonl"))
@@ -213,6 +215,31 @@ import Testing
         return results
     }
 
+    /// ssor_attachment items: clean ones, and each way their shape can go wrong.
+    static func attachment(_ n: Int, inline: String? = nil) -> String {
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/\(n)\",\"external\":\"att-\(n)\"},"
+            + "\"parent_id\":{\"external\":\"task-\(n % 50)\"},\"actor_id\":{\"external\":\"user-\(n % 9)\"}"
+            + (inline.map { ",\"inline\":\($0)" } ?? "") + "}"
+    }
+
+    static let damagedAttachments = [
+        "{\"parent_id\":{\"external\":\"task-1\"}}", "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"}}",
+        "{\"id\":{\"external\":\"a\"},\"parent_id\":{\"external\":\"task-1\"}}",
+        "{\"id\":{\"devrev\":\"don:core:x\",\"external\":\"a\"},\"parent_id\":{\"external\":\"task-1\"}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"\"},\"parent_id\":{\"external\":\"task-1\"}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"external\":\"\"}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"devrev\":\"x\",\"external\":\"t\"}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\",\"external\":\"b\"},\"parent_id\":{\"external\":\"task-1\"}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"external\":\"task-1\"},\"parent_id\":{\"external\":\"task-2\"}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"external\":\"task-\\u0031\"}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"external\":7}}",
+        "{\"id\":\"a\",\"parent_id\":{\"external\":\"task-1\"}}", "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":\"task-1\"}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"external\":\"task-1\"},\"extra\":1}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"external\":\"task-1\"},\"actor_id\":{}}",
+        "{\"id\":{\"devrev\":\"don:core:dvrv-us-1:devo/1:artifact/1\",\"external\":\"a\"},\"parent_id\":{\"external\":\"nobody\"}}",
+        "{}", "[]", "{\"id\":{}}",
+    ] + ["\"yes\"", "null", "1", "tru"].map { attachment(7, inline: $0) }
+
     @Test func damagedRecordsGetTheSameFindings() throws {
         var random = SeededRandom(seed: 2026)
         var users: [String] = [], tasks: [String] = []
@@ -231,18 +258,58 @@ import Testing
             envelope[2].1 = "\"\(modified)\""
             users.append(Self.render((envelope, data)))
         }
-        for (full, fast) in try Self.compare(users: users, tasks: tasks, in: try TestSupport.temporaryDirectory()) {
+        let attachments = (0..<200).map { Self.attachment($0, inline: $0 % 3 == 0 ? "true" : nil) } + Self.damagedAttachments
+            + Self.everyByteDamaged(Self.attachment(201, inline: "false"))
+        for (full, fast) in try Self.compare(users: users, tasks: tasks, attachments: attachments,
+                                             in: try TestSupport.temporaryDirectory()) {
             #expect(full.diagnostics.count > 1000)
             #expect(fast.cleanRecords > 3000)
         }
+    }
+
+    /// ../shared/corpus/chef-cli-demo beside the repository, when it is there (never copied in),
+    /// as JSONL: each pretty-printed record on one line, so the pass sees them.
+    @Test func corpusRecordsGetTheSameFindings() throws {
+        let demo = TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/chef-cli-demo")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: demo.path) else { return }
+        let directory = try TestSupport.temporaryDirectory()
+        let artifacts = directory.appendingPathComponent("artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        for name in names where name.hasSuffix(".json") && name != "metadata.json" {
+            // A stream of pretty-printed values: a string holds no raw line feed, so dropping them
+            // leaves each value on one line.
+            let bytes = Array(try Data(contentsOf: demo.appendingPathComponent(name)))
+            var jsonl: [UInt8] = []
+            var scanner = JSONScanner()
+            bytes.withUnsafeBufferPointer { buffer in
+                var offset = JSONScanner.skipWhitespace(buffer, from: 0)
+                while offset < buffer.count, let end = try? scanner.scanValue(in: buffer, from: offset) {
+                    jsonl += buffer[offset..<end].filter { $0 != 0x0A } + [0x0A]
+                    offset = JSONScanner.skipWhitespace(buffer, from: end)
+                }
+            }
+            try Data(jsonl).write(to: artifacts.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".jsonl")))
+        }
+        var options = ArtifactCheck.Options(metadataPath: demo.appendingPathComponent("metadata.json").path, paths: [artifacts.path])
+        func lines(cleanPass: Bool) throws -> ([String], Int) {
+            options.cleanPass = cleanPass
+            let result = try ArtifactCheck.run(options)
+            return (result.diagnostics.map { "\($0.file):\($0.line):\($0.column) \($0.rule) \($0.pointer) \($0.message)" }, result.cleanRecords)
+        }
+        let (fast, taken) = try lines(cleanPass: true)
+        let (full, _) = try lines(cleanPass: false)
+        #expect(fast == full)
+        #expect(taken > 0)
     }
 
     /// Made-to-be-clean records (updates without a required field among them) are all taken.
     @Test func cleanRecordsAreAllTaken() throws {
         let users = (0..<300).map { Self.render(Self.user($0)) }
         let tasks = (0..<300).map { Self.render(Self.task($0)) }
-        for (full, fast) in try Self.compare(users: users, tasks: tasks, in: try TestSupport.temporaryDirectory()) {
-            #expect(fast.cleanRecords == 600)
+        let attachments = (0..<100).map { Self.attachment($0, inline: $0 % 2 == 0 ? "false" : nil) }
+        for (full, fast) in try Self.compare(users: users, tasks: tasks, attachments: attachments,
+                                             in: try TestSupport.temporaryDirectory()) {
+            #expect(fast.cleanRecords == 700)
             // Only the references the data leave dangling (users past 299 by email).
             #expect(Set(full.diagnostics.map(\.rule)).isSubset(of: ["dangling-reference"]))
         }

@@ -9,15 +9,19 @@ public enum FuzzEntryPoints {
     public static let names = ["json", "metadata", "artifacts", "mapping", "config"]
 
     /// Runs the harness `name` on `bytes`; `fixtures` is the repository's fixtures directory.
-    public static func run(_ name: String, _ bytes: UnsafeRawBufferPointer, fixtures: String) {
+    /// Returns what two ways of doing the same work disagreed on (nil when they agree, or the
+    /// harness compares nothing); the fuzz driver aborts on it, the replay test fails on it.
+    @discardableResult
+    public static func run(_ name: String, _ bytes: UnsafeRawBufferPointer, fixtures: String) -> String? {
         switch name {
         case "json": json(bytes)
         case "metadata": metadata(bytes)
-        case "artifacts": artifacts(bytes, fixtures: fixtures)
+        case "artifacts": return artifacts(bytes, fixtures: fixtures)
         case "mapping": mapping(bytes, fixtures: fixtures)
         case "config": config(bytes)
         default: break
         }
+        return nil
     }
 
     /// The scanner on the input as one document, then as a stream of values.
@@ -48,20 +52,35 @@ public enum FuzzEntryPoints {
 
     /// check-artifacts on the input as an artifact of the fixture metadata: the first byte picks
     /// the item type (users, epics, comments, attachments) and the file suffix (.jsonl or .json).
-    public static func artifacts(_ bytes: UnsafeRawBufferPointer, fixtures: String) {
-        guard let first = bytes.first else { return }
+    /// It runs with and without the one-pass check of clean records, which must not change a
+    /// finding: a difference is returned.
+    public static func artifacts(_ bytes: UnsafeRawBufferPointer, fixtures: String) -> String? {
+        guard let first = bytes.first else { return nil }
         let types = ["users", "epics", "comments", "attachments"]
         let name = types[Int(first) % types.count] + (first & 0x10 == 0 ? ".jsonl" : ".json")
         let directory = workDirectory
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent(name)
-        guard (try? Data(bytes.dropFirst()).write(to: file)) != nil else { return }
+        guard (try? Data(bytes.dropFirst()).write(to: file)) != nil else { return nil }
+        defer { try? FileManager.default.removeItem(at: file) }
         var options = ArtifactCheck.Options(metadataPath: fixtures + "/artifacts/metadata.json", paths: [directory.path])
         options.workers = 1
         options.recordLimits.maxRecordBytes = 1 << 16
         options.recordLimits.maxRecordValues = 4096
-        _ = try? ArtifactCheck.run(options)
-        try? FileManager.default.removeItem(at: file)
+        func findings(cleanPass: Bool) -> (lines: [String], clean: Int) {
+            options.cleanPass = cleanPass
+            guard let result = try? ArtifactCheck.run(options) else { return (["(no result)"], 0) }
+            return (result.diagnostics.map { "\($0.line):\($0.column) \($0.rule) \($0.pointer) \($0.message)" }
+                + ["records \(result.recordCounts.sorted { $0.key < $1.key })", "references \(result.pendingReferences)"],
+                    result.cleanRecords)
+        }
+        // A record the pass declines leaves no trace, so only a run in which it took some can differ.
+        let (fast, taken) = findings(cleanPass: true)
+        guard taken > 0 else { return nil }
+        let full = findings(cleanPass: false).lines
+        guard fast != full else { return nil }
+        let difference = zip(fast, full).first { $0.0 != $0.1 }.map { "one pass: \($0.0)\nfull check: \($0.1)" }
+        return "\(name): the one-pass check changed the findings\n" + (difference ?? "\(fast.count) against \(full.count) lines")
     }
 
     /// The input as an initial_domain_mapping.json, checked against the snap-in fixture's metadata

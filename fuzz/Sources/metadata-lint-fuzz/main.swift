@@ -23,7 +23,11 @@ var argc = Int32(arguments.count)
 let status = cStrings.withUnsafeMutableBufferPointer { buffer -> Int32 in
     var argv = buffer.baseAddress
     return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        FuzzEntryPoints.run(harness, UnsafeRawBufferPointer(start: data, count: size), fixtures: fixtures)
+        if let disagreement = FuzzEntryPoints.run(harness, UnsafeRawBufferPointer(start: data, count: size), fixtures: fixtures) {
+            // A finding of the fuzzer like a crash: libFuzzer keeps the input.
+            FileHandle.standardError.write(Data((disagreement + "\n").utf8))
+            abort()
+        }
         return 0
     }
 }
