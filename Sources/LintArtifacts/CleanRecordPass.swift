@@ -45,9 +45,10 @@ final class CleanRecordPass {
     /// `schema.fieldCount` on, each object's first field. One byte comparison confirms a guess.
     private let predicted: UnsafeMutablePointer<Int32>
     /// By field id: the generation in which the field was last met, and last met non-null.
-    private let met: UnsafeMutablePointer<UInt32>
-    private let metNonNull: UnsafeMutablePointer<UInt32>
-    @exclusivity(unchecked) private var generation: UInt32 = 0
+    private let met: UnsafeMutablePointer<UInt64>
+    private let metNonNull: UnsafeMutablePointer<UInt64>
+    /// 64 bits: a counter that wrapped could make a mark from long ago look current.
+    @exclusivity(unchecked) private var generation: UInt64 = 0
     /// The entries of the record being read (raw memory: an Array here costs a retain and a
     /// release per record, and a uniqueness check per append).
     @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
@@ -357,21 +358,19 @@ final class CleanRecordPass {
             guard let key = c.plainString(), c.take(UInt8(ascii: ":")) else { return false }
             c.skipSpaces()
             let p = c.p + key.start
-            if Self.matches(p, key.count, "ref_type"), seen & 1 == 0, let value = c.plainString(), value.count > 0 {
-                refType = value
-                seen |= 1
-            } else if Self.matches(p, key.count, "id"), seen & 2 == 0, let value = c.plainString(), value.count > 0 {
-                id = value
-                seen |= 2
-            } else if Self.matches(p, key.count, "fallback_record_name"), seen & 4 == 0 {
-                seen |= 4
+            let which: UInt8 = Self.matches(p, key.count, "ref_type") ? 1 : Self.matches(p, key.count, "id") ? 2
+                : Self.matches(p, key.count, "fallback_record_name") ? 4 : 0
+            guard which != 0, seen & which == 0 else { return false }
+            seen |= which
+            if which == 4 {
                 if c.current == UInt8(ascii: "n") {
                     guard c.literal() == .null else { return false }
                 } else {
                     guard c.string() != nil else { return false }
                 }
             } else {
-                return false
+                guard let value = c.plainString(), value.count > 0 else { return false }
+                if which == 1 { refType = value } else { id = value }
             }
             guard let more = c.separator(closing: UInt8(ascii: "}")) else { return false }
             if !more { break }

@@ -37,12 +37,13 @@ final class RecordChecker {
     @exclusivity(unchecked) private var requiredEnforced = true
     /// By field id: the generation in which each field was last seen non-null, and as null.
     /// Flat arrays, so a write is one uniqueness check rather than two.
-    @exclusivity(unchecked) private var marks: [UInt32]
-    @exclusivity(unchecked) private var seenNull: [UInt32]
+    @exclusivity(unchecked) private var marks: [UInt64]
+    @exclusivity(unchecked) private var seenNull: [UInt64]
     /// Interned pointers of the attachment parent references, the same for every record.
     let ssorParentPointer: Int32
     let attachmentParentPointer: Int32
-    @exclusivity(unchecked) private var generation: UInt32 = 0
+    /// 64 bits: a counter that wrapped could make a mark from long ago look current.
+    @exclusivity(unchecked) private var generation: UInt64 = 0
     @exclusivity(unchecked) private var fieldPointers: [[String]]
     private let prediction: FieldPrediction
     /// The one-pass check of clean records, and what it checks the current file's records as
@@ -211,6 +212,8 @@ final class RecordChecker {
             reportRecord(ItemEnvelope.missingKeys(missing))
         }
         if created >= 0 || modified >= 0 { checkTimestamps(created: created, modified: modified) }
+        // Data is checked after the envelope, wherever its key stands: the id's index entry comes
+        // before the data's (CleanRecordPass makes its entries in the same order).
         if let dataIndex {
             checkObject(objectIndex, at: dataIndex, path: "/data")
         }

@@ -117,8 +117,10 @@ public final class RecordStream {
                 try skipLine(from: start)
                 continue
             }
-            if buffer[start] == UInt8(ascii: "{"),
-               let end = clean(Record(base: buffer, start: start, end: start + min(filled - start, cleanReach), line: line)) {
+            let reach = start + min(filled - start, cleanReach)
+            if buffer[start] == UInt8(ascii: "{"), let end = clean(Record(base: buffer, start: start, end: reach, line: line)) {
+                assert(end > start && end <= reach && memchr(buffer + start, 0x0A, end - start) == nil,
+                       "a clean record must end inside its reach, with no line feed")
                 recovering = false
                 position = end
                 continue

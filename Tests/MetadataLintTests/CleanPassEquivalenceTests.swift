@@ -260,8 +260,9 @@ import Testing
         }
         let attachments = (0..<200).map { Self.attachment($0, inline: $0 % 3 == 0 ? "true" : nil) } + Self.damagedAttachments
             + Self.everyByteDamaged(Self.attachment(201, inline: "false"))
-        for (full, fast) in try Self.compare(users: users, tasks: tasks, attachments: attachments,
-                                             in: try TestSupport.temporaryDirectory()) {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (full, fast) in try Self.compare(users: users, tasks: tasks, attachments: attachments, in: directory) {
             #expect(full.diagnostics.count > 1000)
             #expect(fast.cleanRecords > 3000)
         }
@@ -273,6 +274,7 @@ import Testing
         let demo = TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/chef-cli-demo")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: demo.path) else { return }
         let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let artifacts = directory.appendingPathComponent("artifacts")
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         for name in names where name.hasSuffix(".json") && name != "metadata.json" {
@@ -307,8 +309,9 @@ import Testing
         let users = (0..<300).map { Self.render(Self.user($0)) }
         let tasks = (0..<300).map { Self.render(Self.task($0)) }
         let attachments = (0..<100).map { Self.attachment($0, inline: $0 % 2 == 0 ? "false" : nil) }
-        for (full, fast) in try Self.compare(users: users, tasks: tasks, attachments: attachments,
-                                             in: try TestSupport.temporaryDirectory()) {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (full, fast) in try Self.compare(users: users, tasks: tasks, attachments: attachments, in: directory) {
             #expect(fast.cleanRecords == 700)
             // Only the references the data leave dangling (users past 299 by email).
             #expect(Set(full.diagnostics.map(\.rule)).isSubset(of: ["dangling-reference"]))
