@@ -34,6 +34,11 @@ public enum JQStack {
         return try outcome.get()
     }
 
+    /// `body` on a large-stack thread when `needed`, else here.
+    public static func run(when needed: Bool, _ body: () -> Void) {
+        if needed { run(body) } else { body() }
+    }
+
     /// `iterations` bodies on as many large-stack threads at once, like `concurrentPerform`.
     public static func concurrentPerform(iterations: Int, _ body: @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: iterations) { index in run { body(index) } }
